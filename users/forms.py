@@ -1,0 +1,174 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from crispy_forms.layout import Fieldset, Layout
+
+from .emails import enqueue_email
+from .forms_base import DsfrFormMixin
+from .models import User
+
+
+class LoginForm(DsfrFormMixin, auth_forms.AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Nom d'utilisateur ou mot de passe incorrect. Vérifiez votre saisie : "
+            "les majuscules et minuscules sont distinguées."
+        ),
+        "inactive": _(
+            "Ce compte est bloqué. Contactez votre conseiller ou l'administrateur "
+            "de votre académie."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Nom d'utilisateur")
+        self.fields["password"].label = _("Mot de passe")
+
+    def get_invalid_login_error(self):
+        # ModelBackend refuses blocked users without saying why; tell them, but
+        # only once they have proved they know the password.
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        blocked = User.objects.filter(username=username, is_active=False).first()
+        if blocked is not None and blocked.check_password(password):
+            return forms.ValidationError(
+                self.error_messages["inactive"], code="inactive"
+            )
+        return super().get_invalid_login_error()
+
+
+class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
+    email = forms.EmailField(
+        label=_("Adresse électronique"),
+        max_length=254,
+        help_text=_("Format attendu : nom@domaine.fr"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        # Through the task queue, like every e-mail of the site.
+        enqueue_email(subject_template_name, email_template_name, context, to_email)
+
+
+class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Nouveau mot de passe")
+        self.fields["new_password2"].label = _("Confirmation du nouveau mot de passe")
+
+
+class AccountForm(DsfrFormMixin, forms.ModelForm):
+    """Mon compte: identity, avatar and, optionally, a new password."""
+
+    current_password = forms.CharField(
+        label=_("Mot de passe actuel"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Nécessaire uniquement pour changer de mot de passe."),
+    )
+    new_password1 = forms.CharField(
+        label=_("Nouveau mot de passe"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    new_password2 = forms.CharField(
+        label=_("Confirmation du nouveau mot de passe"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "avatar"]
+        labels = {
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "email": _("Adresse électronique"),
+            "avatar": _("Image ou avatar"),
+        }
+        help_texts = {
+            "email": _("Format attendu : nom@domaine.fr"),
+            "avatar": _("Formats acceptés : JPEG, PNG ou WebP, 2 Mo au maximum."),
+        }
+        widgets = {
+            "avatar": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp"}
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.helper.layout = Layout(
+            Fieldset(_("Mes informations"), "first_name", "last_name", "email"),
+            Fieldset(_("Mon image"), "avatar"),
+            Fieldset(
+                _("Changer mon mot de passe (laissez vide pour garder l'actuel)"),
+                "current_password",
+                "new_password1",
+                "new_password2",
+            ),
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Cette adresse électronique est déjà utilisée par un autre compte.")
+            )
+        return email
+
+    @property
+    def wants_password_change(self):
+        return any(
+            self.cleaned_data.get(name)
+            for name in ("current_password", "new_password1", "new_password2")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.wants_password_change:
+            return cleaned
+        current = cleaned.get("current_password")
+        new1 = cleaned.get("new_password1")
+        new2 = cleaned.get("new_password2")
+        if not current or not self.instance.check_password(current):
+            self.add_error(
+                "current_password", _("Votre mot de passe actuel est incorrect.")
+            )
+        if not new1:
+            self.add_error("new_password1", _("Saisissez le nouveau mot de passe."))
+        elif new1 != new2:
+            self.add_error(
+                "new_password2", _("Les deux mots de passe ne correspondent pas.")
+            )
+        else:
+            try:
+                password_validation.validate_password(new1, self.instance)
+            except forms.ValidationError as error:
+                self.add_error("new_password1", error)
+        return cleaned
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.wants_password_change:
+            user.set_password(self.cleaned_data["new_password1"])
+        if commit:
+            user.save()
+        return user
