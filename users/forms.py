@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from crispy_forms.layout import Fieldset, Layout
 
@@ -22,10 +23,11 @@ class LoginForm(DsfrFormMixin, auth_forms.AuthenticationForm):
         ),
     }
 
-    def __init__(self, request=None, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = _("Nom d'utilisateur")
-        self.fields["password"].label = _("Mot de passe")
+    def setup_fields(self):
+        # A context of our own: other apps' catalogues would otherwise rewrite
+        # these contract strings (e.g. with a typographic apostrophe).
+        self.fields["username"].label = pgettext_lazy("login", "Nom d'utilisateur")
+        self.fields["password"].label = pgettext_lazy("login", "Mot de passe")
 
     def get_invalid_login_error(self):
         # ModelBackend refuses blocked users without saying why; tell them, but
@@ -62,8 +64,7 @@ class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def setup_fields(self):
         self.fields["new_password1"].label = _("Nouveau mot de passe")
         self.fields["new_password2"].label = _("Confirmation du nouveau mot de passe")
 
@@ -111,8 +112,7 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def setup_fields(self):
         self.fields["email"].required = True
         self.helper.layout = Layout(
             Fieldset(_("Mes informations"), "first_name", "last_name", "email"),

@@ -18,10 +18,16 @@ class DsfrFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.setup_fields()
+        # Bound fields are created (and cached) here: labels and widgets must be
+        # final before, hence setup_fields().
         for visible in self.visible_fields():
             dsfr_input_class_attr(visible)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
+
+    def setup_fields(self):
+        """Adjust fields (labels, required…) before they are bound; override."""
 
     def get_context(self):
         context = super().get_context()

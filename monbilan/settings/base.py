@@ -230,5 +230,6 @@ LOGGING = {
         # One line per task and per page revision drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

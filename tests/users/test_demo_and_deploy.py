@@ -1,0 +1,100 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+
+from phases.models import Bilan, PhasePage
+from users.models import Academie, Dabm, User
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def snapshot():
+    return (
+        User.objects.count(),
+        Academie.objects.count(),
+        Dabm.objects.count(),
+        PhasePage.objects.count(),
+        Bilan.objects.count(),
+    )
+
+
+def test_load_demo_is_idempotent(db):
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+    assert first[:3] == (10, 2, 7)
+    assert first[3] == 10
+
+
+def test_demo_accounts_log_in_with_the_documented_password(client, db):
+    call_command("load_demo")
+    for username in [
+        "admin",
+        "admin.montpellier",
+        "admin.toulouse",
+        "referent.sete",
+        "conseiller.lunel",
+        "conseiller.toulouse",
+        "candidat.lunel",
+        "candidat.sete",
+        "candidat.partiel",
+        "candidat.toulouse",
+    ]:
+        response = client.post(
+            "/connexion/", {"username": username, "password": "Demo-Bilan-2026!"}
+        )
+        assert response.status_code == 302, username
+        client.post("/deconnexion/")
+    assert User.objects.get(username="referent.sete").is_referent
+    assert User.objects.get(username="admin").is_superuser
+    partiel = Bilan.objects.get(candidate__username="candidat.partiel")
+    assert partiel.conseiller.username == "conseiller.lunel"
+    assert partiel.selected_phases.count() == 4
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "monbilan.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "monbilan.example.fr",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    result = subprocess.run(  # noqa: S603 (our own manage.py)
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="monbilan.settings.production",
+        ALLOWED_HOSTS="monbilan.example.fr",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
