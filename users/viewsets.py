@@ -1,22 +1,36 @@
 """Wagtail admin screens of the users app.
 
-Académies and DABMs are managed by superusers only: the default model permission
-policy grants them to nobody else (no group receives these permissions).
+- Académies and DABMs: superusers only (the default model permission policy grants
+  them to nobody else: no group receives these permissions).
+- Conseillers: académie administrators manage those of their académie through
+  `AcademieAccountsPolicy`; the listing, its filters and the forms only ever see
+  `User.objects.visible_to(request.user)`.
 """
 
+from django.db.models import Count
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
-from .models import Academie, Dabm
+import django_filters
+
+from .accounts import create_account, log_account_changes
+from .admin_forms import ConseillerCreationForm, ConseillerEditForm
+from .models import Academie, Dabm, User
+from .permissions import AcademieAccountsPolicy
 
 
 class AcademieViewSet(ModelViewSet):
     model = Academie
     icon = "site"
     menu_label = _("Académies")
-    add_to_admin_menu = False
     form_fields = ["name"]
     list_display = ["name"]
     search_fields = ["name"]
@@ -40,3 +54,141 @@ class AcademiesGroup(ViewSetGroup):
     menu_icon = "site"
     menu_order = 900
     items = (AcademieViewSet("academies"), DabmViewSet("dabms"))
+
+
+def conseillers_of(queryset):
+    return queryset.filter(role=User.Role.CONSEILLER)
+
+
+STATUT_CHOICES = [("1", _("Actif")), ("0", _("Bloqué"))]
+
+
+def statut_label(user):
+    return _("Actif") if user.is_active else _("Bloqué")
+
+
+class ConseillerFilterSet(WagtailFilterSet):
+    # Choices come from the request: an administrator never sees another
+    # académie's DABMs, not even as a filter option.
+    dabm = django_filters.ModelChoiceFilter(
+        label=_("DABM"),
+        queryset=lambda request: Dabm.objects.visible_to(request.user),
+    )
+    is_active = django_filters.ChoiceFilter(
+        label=_("Statut"), choices=STATUT_CHOICES, empty_label=_("Tous")
+    )
+    is_referent = django_filters.BooleanFilter(label=_("Conseiller référent"))
+
+    class Meta:
+        model = User
+        fields = []
+
+
+class ConseillerIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            conseillers_of(User.objects.visible_to(self.request.user))
+            .select_related("dabm")
+            .annotate(nb_candidats=Count("bilans_suivis__candidate", distinct=True))
+        )
+
+
+class ConseillerCreateView(CreateView):
+    page_title = _("Ajouter un conseiller")
+    submit_button_label = _("Créer un nouveau compte")
+
+    def get_page_subtitle(self):
+        return ""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return create_account(
+            role=User.Role.CONSEILLER,
+            created_by=self.request.user,
+            password=data["password1"],
+            notify=data["notify"],
+            request=self.request,
+            username=data["username"],
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            is_referent=data["is_referent"],
+            is_active=data["statut"] == "active",
+            dabm=data["dabm"],
+        )
+
+    def get_success_message(self, instance):
+        return _("Le compte de « %(name)s » a été créé.") % {"name": instance}
+
+
+def scoped_conseillers(request):
+    """Outside the administrator's académie a conseiller does not exist: 404."""
+    return conseillers_of(User.objects.visible_to(request.user))
+
+
+class ConseillerHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return scoped_conseillers(self.request)
+
+
+class ConseillerEditView(EditView):
+    page_title = _("Modifier le conseiller")
+
+    def get_queryset(self):
+        return scoped_conseillers(self.request)
+
+    def save_instance(self):
+        before = User.objects.get(pk=self.object.pk)
+        instance = self.form.save()
+        log(instance=instance, action="wagtail.edit", user=self.request.user)
+        log_account_changes(before, instance, self.request.user)
+        return instance
+
+
+class ConseillerViewSet(ModelViewSet):
+    model = User
+    icon = "group"
+    menu_label = _("Conseillers")
+    menu_order = 110
+    add_to_admin_menu = True
+    url_namespace = "conseillers"
+    index_view_class = ConseillerIndexView
+    add_view_class = ConseillerCreateView
+    edit_view_class = ConseillerEditView
+    history_view_class = ConseillerHistoryView
+    filterset_class = ConseillerFilterSet
+    search_fields = ["username", "first_name", "last_name", "email"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 25
+    ordering = ["last_name", "first_name"]
+    list_display = [
+        Column(
+            "full_name", label=_("Nom"), accessor=lambda u: str(u), sort_key="last_name"
+        ),
+        Column("username", label=_("Identifiant"), sort_key="username"),
+        Column("email", label=_("Courriel")),
+        Column("dabm", label=_("DABM"), sort_key="dabm__name"),
+        BooleanColumn("is_referent", label=_("Référent")),
+        Column(
+            "statut", label=_("Statut"), accessor=statut_label, sort_key="is_active"
+        ),
+        Column("nb_candidats", label=_("Candidats"), sort_key="nb_candidats"),
+    ]
+
+    @cached_property
+    def permission_policy(self):
+        return AcademieAccountsPolicy(User, base_queryset=conseillers_of)
+
+    def get_form_class(self, for_update=False):
+        return ConseillerEditForm if for_update else ConseillerCreationForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{
+                "page_title": _("Conseillers"),
+                "add_item_label": _("Ajouter un conseiller"),
+                **kwargs,
+            }
+        )

@@ -1,0 +1,52 @@
+"""Creating and changing accounts: one function per rule, used by every view."""
+
+from django.db import transaction
+
+from wagtail.log_actions import log
+
+from .emails import send_account_created_email
+from .models import User
+
+
+@transaction.atomic
+def create_account(
+    *, role, created_by, password=None, notify=False, request=None, **fields
+):
+    """Create an account of `role`; with `notify`, e-mail a link to set its password.
+
+    Without a password the account gets an unusable one: only the e-mailed link
+    (the reset mechanism) lets its owner in.
+    """
+    user = User(role=role, **fields)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    log(instance=user, action="wagtail.create", user=created_by, content_changed=True)
+    if notify:
+        send_account_created_email(request, user, created_by)
+    return user
+
+
+def log_account_changes(before, after, by):
+    """Record blocking, unblocking and référent changes in the audit log."""
+    if before.is_active != after.is_active:
+        action = (
+            "monbilan.account.unblock" if after.is_active else "monbilan.account.block"
+        )
+        log(instance=after, action=action, user=by)
+    if before.is_referent != after.is_referent:
+        action = (
+            "monbilan.account.referent_on"
+            if after.is_referent
+            else "monbilan.account.referent_off"
+        )
+        log(instance=after, action=action, user=by)
+    if before.dabm_id != after.dabm_id:
+        log(
+            instance=after,
+            action="monbilan.account.dabm",
+            user=by,
+            data={"from": str(before.dabm or ""), "to": str(after.dabm or "")},
+        )
