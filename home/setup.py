@@ -1,4 +1,4 @@
-"""Install the site's own pages (accessibilité, mentions légales, données personnelles)."""
+"""Install the site's own pages: accessibilité, mentions légales, données perso."""
 
 import json
 import uuid
