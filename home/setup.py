@@ -1,4 +1,4 @@
-"""Install the site's own pages: accessibilité, mentions légales, données perso."""
+"""Install the site's own pages (accessibilité, mentions légales, RGPD)."""
 
 import json
 import uuid
