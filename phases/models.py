@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -6,12 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from users.models import Dabm
+from users.storage import private_storage
 
-from .blocks import phase_body_blocks
+from .blocks import FieldBlock, phase_body_blocks
 
 
 class PhaseIndexPage(Page):
@@ -30,6 +34,24 @@ class PhaseIndexPage(Page):
         verbose_name = _("index des phases")
 
 
+class PhasePageQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Phases a user may open: a candidate their selected phases; staff all.
+
+        Conseillers, référents and administrators may read every phase's questions
+        (never anyone's answers: that is `PhaseSubmission.objects.visible_to`).
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_candidat:
+            return self.filter(
+                pk__in=BilanPhase.objects.filter(
+                    bilan__in=Bilan.objects.visible_to(user)
+                ).values("phase_id")
+            )
+        return self
+
+
 class PhasePage(Page):
     """One phase of the bilan: its content and the form the candidate fills."""
 
@@ -43,9 +65,26 @@ class PhasePage(Page):
     parent_page_types = ["phases.PhaseIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(PhasePageQuerySet)()
+
     class Meta:
         verbose_name = _("phase")
         verbose_name_plural = _("phases")
+
+    def questions(self):
+        """The form field blocks of the body, in order, as StreamField children.
+
+        Each child has a stable `id` (kept across edits, reorders and rewordings):
+        the key of its answer.
+        """
+        return [child for child in self.body if isinstance(child.block, FieldBlock)]
+
+    def serve(self, request, *args, **kwargs):
+        # The phase page is a view of its own (form, scoping, read-only states);
+        # imported here because the views import this module.
+        from .views import phase_page
+
+        return phase_page(request, self)
 
 
 class BilanQuerySet(models.QuerySet):
@@ -60,6 +99,17 @@ class BilanQuerySet(models.QuerySet):
         if user.is_conseiller:
             return self.filter(conseiller=user)
         return self.filter(candidate=user)
+
+    def with_answers_visible_to(self, user):
+        """Bilans whose answers a user may read: never an administrator's.
+
+        The results of a bilan go to a third party only with the beneficiary's
+        consent (Code du travail, L6313-4): administrators see progress, not
+        content.
+        """
+        if user.is_authenticated and not user.is_superuser and user.is_administrateur:
+            return self.none()
+        return self.visible_to(user)
 
 
 class Bilan(models.Model):
@@ -146,3 +196,123 @@ class BilanPhase(models.Model):
 
     def __str__(self):
         return f"{self.bilan_id} · {self.phase_id}"
+
+
+class PhaseSubmissionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Submissions whose answers a user may read.
+
+        A candidate reads their own, a conseiller those of their bilans. An
+        administrator never reads the content of answers (Code du travail,
+        L6313-4): they see progress through the bilans, not through this.
+        """
+        return self.filter(bilan__in=Bilan.objects.with_answers_visible_to(user))
+
+
+class PhaseSubmission(models.Model):
+    """A candidate's answers to one phase of their bilan."""
+
+    class Status(models.TextChoices):
+        NON_COMMENCEE = "non_commencee", _("Non commencée")
+        EN_COURS = "en_cours", _("En cours")
+        TERMINEE = "terminee", _("Terminée")
+        VALIDEE = "validee", _("Validée")
+
+    DONE = (Status.TERMINEE, Status.VALIDEE)
+
+    bilan = models.ForeignKey(
+        Bilan,
+        on_delete=models.CASCADE,
+        related_name="submissions",
+        verbose_name=_("bilan"),
+    )
+    phase = models.ForeignKey(
+        PhasePage,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name=_("phase"),
+    )
+    # {block id: answer}. Keys are the StreamField block ids: stable across a
+    # référent's edits, so that an answer always stays with its question.
+    answers = models.JSONField(_("réponses"), default=dict, blank=True)
+    # {block id: {"label", "type", …}}: what each answered question asked when it
+    # was answered, so that a reworded or removed question still shows.
+    questions = models.JSONField(_("questions posées"), default=dict, blank=True)
+    status = models.CharField(
+        _("statut"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.NON_COMMENCEE,
+    )
+    # Bumped by every save: a tab holding an older version cannot overwrite.
+    version = models.PositiveIntegerField(_("version"), default=0)
+    started_at = models.DateTimeField(_("commencée le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    completed_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    validated_at = models.DateTimeField(_("validée le"), null=True, blank=True)
+
+    objects = PhaseSubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("réponses à une phase")
+        verbose_name_plural = _("réponses aux phases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bilan", "phase"], name="unique_submission_per_phase"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.bilan} · {self.phase_id}"
+
+    @property
+    def is_done(self):
+        return self.status in self.DONE
+
+    @property
+    def is_editable(self):
+        """A candidate may change their answers until the phase is terminée."""
+        return self.status not in self.DONE
+
+
+class SubmissionFileQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Files follow their submission's scope: the candidate and their conseiller."""
+        return self.filter(submission__in=PhaseSubmission.objects.visible_to(user))
+
+
+def submission_file_path(instance, filename):
+    # A random name: the original one, which may say too much, stays in the row.
+    return f"reponses/{instance.submission.bilan_id}/{uuid.uuid4().hex}"
+
+
+class SubmissionFile(models.Model):
+    """A file a candidate attached to an answer; private, never at a public URL."""
+
+    submission = models.ForeignKey(
+        PhaseSubmission,
+        on_delete=models.CASCADE,
+        related_name="files",
+        verbose_name=_("réponses"),
+    )
+    block_id = models.CharField(_("question"), max_length=64)
+    file = models.FileField(
+        _("fichier"),
+        upload_to=submission_file_path,
+        storage=private_storage,
+        max_length=255,
+    )
+    original_name = models.CharField(_("nom d'origine"), max_length=255)
+    size = models.PositiveIntegerField(_("taille"))
+    content_type = models.CharField(_("type"), max_length=100)
+    uploaded_at = models.DateTimeField(_("déposé le"), auto_now_add=True)
+
+    objects = SubmissionFileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("fichier déposé")
+        verbose_name_plural = _("fichiers déposés")
+
+    def __str__(self):
+        return self.original_name

@@ -1,5 +1,32 @@
+"""Views of the bilan: dashboards, the phase page, its autosave, private files.
+
+Thin on purpose: they read the request, ask the scoping querysets what the user may
+see (404 otherwise), call the rules of `phases.submissions` and render.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .blocks import FieldBlock
+from .forms import PhaseForm
+from .models import Bilan, PhasePage, PhaseSubmission, SubmissionFile
+from .submissions import (
+    Conflict,
+    InvalidAnswers,
+    PhaseLocked,
+    bilan_progress,
+    complete_phase,
+    removed_answers,
+    save_draft,
+    submission_for,
+)
 
 
 @login_required
@@ -14,4 +41,326 @@ def dashboard(request):
         return redirect("wagtailadmin_home")
     if user.is_conseiller:
         return render(request, "phases/dashboard_conseiller.html")
-    return render(request, "phases/dashboard_candidat.html")
+    bilan = (
+        Bilan.objects.visible_to(user)
+        .filter(candidate=user)
+        .select_related("conseiller")
+        .order_by("-created_at")
+        .first()
+    )
+    progress = bilan_progress(bilan) if bilan else []
+    done = sum(1 for row in progress if row.is_done)
+    return render(
+        request,
+        "phases/dashboard_candidat.html",
+        {
+            "bilan": bilan,
+            "progress": progress,
+            "done_count": done,
+            "total_count": len(progress),
+            "percent": round(100 * done / len(progress)) if progress else 0,
+        },
+    )
+
+
+def candidate_bilan(user, phase):
+    """The candidate's bilan that selects this phase, or None."""
+    return (
+        Bilan.objects.visible_to(user)
+        .filter(candidate=user, selected_phases__phase=phase)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def parse_version(value):
+    try:
+        version = int(value)
+    except (TypeError, ValueError):
+        return None
+    return version if version >= 0 else None
+
+
+def page_items(phase, *, form=None, submission=None):
+    """The body in order: content blocks as they are, questions with their field
+    (form mode) or their rendered answer (read-only mode)."""
+    bound = {}
+    if form is not None:
+        bound = {child.id: field for child, field in form.bound_questions()}
+    items = []
+    for child in phase.body:
+        if not isinstance(child.block, FieldBlock):
+            items.append({"child": child})
+            continue
+        item = {"child": child, "question": True, "field": bound.get(child.id)}
+        if submission is not None:
+            answer = submission.answers.get(child.id)
+            if answer is not None:
+                item["answer_html"] = child.block.render_answer(
+                    child.block.snapshot(child.value), answer
+                )
+        items.append(item)
+    return items
+
+
+def phase_page(request, phase):
+    """A phase: content and form for its candidate, questions only for the staff."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not user.is_candidat:
+        return _phase_preview(request, phase)
+    bilan = candidate_bilan(user, phase)
+    if bilan is None:
+        raise Http404
+    submission = submission_for(bilan, phase)
+    context = {"page": phase, "bilan": bilan, "submission": submission}
+    if not submission.is_editable:
+        context.update(
+            mode="readonly",
+            items=page_items(phase, submission=submission),
+            removed=removed_answers(phase, submission),
+        )
+        return render(request, "phases/phase_page.html", context)
+
+    status = 200
+    extra_rows = {}
+    version = submission.version
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        posted_version = parse_version(request.POST.get("version"))
+        try:
+            if action == "complete":
+                complete_phase(
+                    bilan,
+                    phase,
+                    data=request.POST,
+                    files=request.FILES,
+                    expected_version=posted_version,
+                )
+                messages.success(
+                    request,
+                    _(
+                        "Vous avez terminé la phase « %(phase)s ». Votre conseiller "
+                        "en est informé."
+                    )
+                    % {"phase": phase.title},
+                )
+                return redirect("dashboard")
+            save_draft(
+                bilan,
+                phase,
+                data=request.POST,
+                files=request.FILES,
+                expected_version=posted_version,
+            )
+        except InvalidAnswers as error:
+            form = error.form
+            status = 400
+            context["error"] = "invalid"
+        except Conflict as error:
+            # Keep every typed value on screen; saving again is now a deliberate
+            # choice made after reading the message, never a silent overwrite.
+            form = _form(phase, submission, request.POST, request.FILES, action)
+            version = error.submission.version
+            status = 409
+            context["error"] = "conflict"
+        except PhaseLocked:
+            messages.error(
+                request,
+                _(
+                    "Cette phase est terminée : vos réponses ne peuvent plus être "
+                    "modifiées."
+                ),
+            )
+            return redirect(phase.get_url(request))
+        else:
+            url = phase.get_url(request)
+            if action.startswith("add_row:"):
+                block_id = action.removeprefix("add_row:").removeprefix("q-")
+                return redirect(f"{url}?ajouter={block_id}#question-{block_id}")
+            messages.success(request, _("Vos réponses sont enregistrées."))
+            return redirect(url)
+        context["files_lost"] = bool(request.FILES)
+    else:
+        added = request.GET.get("ajouter")
+        if added:
+            extra_rows[added] = 2
+        form = PhaseForm(
+            phase,
+            answers=submission.answers,
+            snapshots=submission.questions,
+            extra_rows=extra_rows,
+        )
+    context.update(
+        mode="form",
+        form=form,
+        version=version,
+        items=page_items(phase, form=form),
+        removed=removed_answers(phase, submission) if submission.pk else [],
+    )
+    return render(request, "phases/phase_page.html", context, status=status)
+
+
+def _form(phase, submission, data, files, action):
+    return PhaseForm(
+        phase,
+        answers=submission.answers,
+        snapshots=submission.questions,
+        draft=action != "complete",
+        data=data,
+        files=files,
+    )
+
+
+def _phase_preview(request, phase):
+    """Conseillers, référents and administrators read the questions, never answers."""
+    form = PhaseForm(phase)
+    for field in form.fields.values():
+        field.disabled = True
+    return render(
+        request,
+        "phases/phase_page.html",
+        {
+            "page": phase,
+            "mode": "preview",
+            "form": form,
+            "items": page_items(phase, form=form),
+        },
+    )
+
+
+@require_POST
+def autosave(request, phase_id):
+    """Save a draft while the candidate types; JSON in, JSON out.
+
+    200 {version, saved_at}; 400 malformed; 401 logged out; 404 not theirs;
+    409 stale version (another tab) or finished phase. Files wait for the
+    explicit "Enregistrer".
+    """
+    user = request.user
+    if not user.is_authenticated:
+        return JsonResponse(
+            {
+                "error": "login",
+                "message": _(
+                    "Votre session a expiré : reconnectez-vous pour enregistrer vos "
+                    "réponses."
+                ),
+            },
+            status=401,
+        )
+    phase = get_object_or_404(PhasePage.objects.live(), pk=phase_id)
+    bilan = candidate_bilan(user, phase)
+    if bilan is None:
+        raise Http404
+    version = parse_version(request.POST.get("version"))
+    if version is None:
+        return JsonResponse(
+            {
+                "error": "malformed",
+                "message": _("La version du formulaire est absente ou invalide."),
+            },
+            status=400,
+        )
+    try:
+        submission = save_draft(
+            bilan, phase, data=request.POST, files=None, expected_version=version
+        )
+    except Conflict as error:
+        return JsonResponse(
+            {
+                "error": "conflict",
+                "version": error.submission.version,
+                "message": _(
+                    "Vos réponses ont été modifiées dans un autre onglet ou une autre "
+                    "fenêtre. Pour ne rien écraser, cette page n'est plus enregistrée "
+                    "automatiquement ; votre saisie est conservée sur cet appareil. "
+                    "Rechargez la page pour reprendre la dernière version enregistrée."
+                ),
+            },
+            status=409,
+        )
+    except PhaseLocked:
+        return JsonResponse(
+            {
+                "error": "locked",
+                "message": _(
+                    "Cette phase est terminée : vos réponses ne peuvent plus être "
+                    "modifiées."
+                ),
+            },
+            status=409,
+        )
+    except InvalidAnswers as error:
+        form = error.form
+        return JsonResponse(
+            {
+                "error": "invalid",
+                "message": _(
+                    "Certaines réponses ne sont pas au bon format : corrigez-les pour "
+                    "que l'enregistrement automatique reprenne."
+                ),
+                "errors": {
+                    name: [str(message) for message in messages_]
+                    for name, messages_ in form.errors.items()
+                },
+            },
+            status=400,
+        )
+    saved_at = timezone.localtime(submission.updated_at)
+    return JsonResponse(
+        {
+            "version": submission.version,
+            "saved_at": saved_at.isoformat(),
+            "saved_at_display": time_format(saved_at, "H:i"),
+        }
+    )
+
+
+def submission_file(request, pk):
+    """A candidate's uploaded file, for them and their conseiller only (else 404)."""
+    stored = get_object_or_404(SubmissionFile.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def bilan_phase(request, bilan_id, phase_id):
+    """A candidate's answers to one phase, read-only, for their conseiller."""
+    bilan = get_object_or_404(
+        Bilan.objects.with_answers_visible_to(request.user).select_related("candidate"),
+        pk=bilan_id,
+    )
+    phase = get_object_or_404(
+        PhasePage.objects.live().filter(pk__in=bilan.selected_phases.values("phase")),
+        pk=phase_id,
+    )
+    submission = (
+        PhaseSubmission.objects.visible_to(request.user)
+        .filter(bilan=bilan, phase=phase)
+        .first()
+    ) or PhaseSubmission(bilan=bilan, phase=phase)
+    return render(
+        request,
+        "phases/bilan_phase.html",
+        {
+            "page": phase,
+            "bilan": bilan,
+            "submission": submission,
+            "mode": "readonly",
+            "items": page_items(phase, submission=submission),
+            "removed": removed_answers(phase, submission),
+        },
+    )

@@ -4,20 +4,33 @@ from django.shortcuts import render
 from wagtail.models import Page
 
 from home.models import ContentPage, HomePage
+from phases.models import PhasePage
 
 
 def search(request):
-    """Site search over the published site pages anyone may read."""
+    """Site search over the published pages a user may read.
+
+    Everyone finds the site's pages; a logged-in user also finds the phases
+    `PhasePage.objects.visible_to` gives them (a candidate: their own selected
+    phases); an anonymous visitor never finds a phase.
+    """
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
+    results = []
     if query:
-        results = (
+        pages = (
             Page.objects.live()
             .public()
             .type(HomePage, ContentPage)
             .specific()
             .search(query)
         )
+        results = list(pages)
+        if request.user.is_authenticated:
+            visible = set(
+                PhasePage.objects.visible_to(request.user).values_list("pk", flat=True)
+            )
+            phases = PhasePage.objects.live().search(query)
+            results += [phase for phase in phases if phase.pk in visible]
     paginator = Paginator(results, 10)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))

@@ -6,8 +6,10 @@ from django.db import transaction
 from users.models import Academie, Dabm, User
 
 from ...bilans import create_bilan
-from ...models import Bilan
+from ...forms import field_name
+from ...models import Bilan, PhaseSubmission
 from ...setup import install_phases
+from ...submissions import InvalidAnswers, complete_phase, save_draft
 
 DEMO_PASSWORD = "Demo-Bilan-2026!"  # noqa: S105 (documented demo password)
 
@@ -110,6 +112,23 @@ BILANS = [
     ("candidat.toulouse", "conseiller.toulouse", "mixte", 10),
 ]
 
+# candidate: how many of their first phases are terminées, and whether the next one
+# is started (en cours, a draft).
+SUBMISSIONS = {
+    "candidat.lunel": (2, True),
+    "candidat.sete": (5, False),
+    "candidat.partiel": (0, True),
+    "candidat.toulouse": (3, True),
+}
+
+
+def demo_answers(phase):
+    """POST data answering every question of a phase plausibly (files aside)."""
+    data = {}
+    for child in phase.questions():
+        data.update(child.block.example_data(field_name(child.id), child.value))
+    return data
+
 
 class Command(BaseCommand):
     help = "Charge les données de démonstration (sans effet si elles existent déjà)."
@@ -166,4 +185,40 @@ class Command(BaseCommand):
                     modalite=modalite,
                     phases=phases[:count],
                 )
+        self.answer_phases(users)
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
+
+    def answer_phases(self, users):
+        for username, (completed, started) in SUBMISSIONS.items():
+            bilan = Bilan.objects.filter(candidate=users[username]).first()
+            if bilan is None:
+                continue
+            phases = [
+                row.phase for row in bilan.selected_phases.select_related("phase")
+            ]
+            count = completed + (1 if started else 0)
+            for position, phase in enumerate(phases[:count]):
+                if PhaseSubmission.objects.filter(bilan=bilan, phase=phase).exists():
+                    continue
+                try:
+                    if position < completed:
+                        complete_phase(
+                            bilan,
+                            phase,
+                            data=demo_answers(phase),
+                            expected_version=0,
+                            notify=False,
+                        )
+                    else:
+                        save_draft(
+                            bilan, phase, data=demo_answers(phase), expected_version=0
+                        )
+                except InvalidAnswers as error:
+                    # A required question the demo cannot answer (a file): keep the
+                    # phase as a draft rather than stop the whole command.
+                    self.stderr.write(
+                        f"{username} · {phase.title} : {error.form.errors.as_text()}"
+                    )
+                    save_draft(
+                        bilan, phase, data=demo_answers(phase), expected_version=0
+                    )

@@ -1,0 +1,23 @@
+"""Install the ten phases with their shipped content, without any demo account."""
+
+from django.core.management.base import BaseCommand
+
+from ...setup import install_phases, shipped_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Crée la page des phases et les dix phases du bilan avec leur contenu "
+        "(sans toucher aux phases déjà rédigées)."
+    )
+
+    def handle(self, *args, **options):
+        if not shipped_content():
+            self.stdout.write(
+                self.style.WARNING(
+                    "Le contenu des phases (phases/initial_content.py) est absent : "
+                    "les phases sont créées avec leur seul intitulé."
+                )
+            )
+        pages = install_phases()
+        self.stdout.write(self.style.SUCCESS(f"{len(pages)} phases prêtes."))

@@ -1,0 +1,223 @@
+"""Business rules about a candidate's answers: one function each.
+
+Views, the autosave endpoint, commands and tests all go through these, so that the
+rules (versions, read-only phases, required questions, private files) hold
+everywhere.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from users.emails import enqueue_email
+
+from .blocks import field_block_for
+from .fields import UPLOAD_TYPES, upload_extension
+from .forms import PhaseForm
+from .models import BilanPhase, PhaseSubmission, SubmissionFile
+
+
+class SubmissionError(Exception):
+    """Base of the reasons an answer cannot be saved."""
+
+
+class Conflict(SubmissionError):
+    """The answers changed since the page was loaded (another tab or window)."""
+
+    def __init__(self, submission):
+        super().__init__("stale version")
+        self.submission = submission
+
+
+class PhaseLocked(SubmissionError):
+    """The phase is terminée or validée: its answers are read-only."""
+
+    def __init__(self, submission):
+        super().__init__("phase locked")
+        self.submission = submission
+
+
+class InvalidAnswers(SubmissionError):
+    """Some answers have the wrong format, or required ones are missing."""
+
+    def __init__(self, form):
+        super().__init__("invalid answers")
+        self.form = form
+
+
+def submission_for(bilan, phase):
+    """The bilan's answers to a phase; an unsaved, empty one if none yet."""
+    submission = PhaseSubmission.objects.filter(bilan=bilan, phase=phase).first()
+    return submission or PhaseSubmission(bilan=bilan, phase=phase)
+
+
+def save_draft(bilan, phase, *, data, files=None, expected_version):
+    """Save the answers as they are ("Enregistrer" and the autosave).
+
+    Formats are checked, required questions are not. Raises `Conflict` when
+    `expected_version` is not the stored one, `PhaseLocked` on a finished phase,
+    `InvalidAnswers` (with the bound form) on a malformed answer.
+    """
+    return _save(bilan, phase, data, files, expected_version, complete=False)
+
+
+def complete_phase(bilan, phase, *, data, files=None, expected_version, notify=True):
+    """Save the answers, check the required ones and mark the phase terminée.
+
+    The conseiller receives an e-mail with a link (never the answers), unless
+    `notify` is false (demo data).
+    """
+    submission = _save(bilan, phase, data, files, expected_version, complete=True)
+    if notify:
+        transaction.on_commit(lambda: notify_phase_completed(submission))
+    return submission
+
+
+@transaction.atomic
+def _save(bilan, phase, data, files, expected_version, *, complete):
+    # The row lock makes the version check and the write one step, even when two
+    # tabs post at the same moment.
+    submission, _created = PhaseSubmission.objects.select_for_update().get_or_create(
+        bilan=bilan, phase=phase
+    )
+    if not submission.is_editable:
+        raise PhaseLocked(submission)
+    if expected_version != submission.version:
+        raise Conflict(submission)
+    form = PhaseForm(
+        phase,
+        answers=submission.answers,
+        snapshots=submission.questions,
+        draft=not complete,
+        data=data,
+        files=files,
+    )
+    if not form.is_valid():
+        raise InvalidAnswers(form)
+
+    answers = dict(submission.answers)
+    questions = dict(submission.questions)
+    children = {child.id: child for child in form.questions}
+    # Only the page's current questions change: the answer to a question a
+    # référent removed stays stored, with what it asked.
+    for block_id, answer in form.answers().items():
+        child = children[block_id]
+        if answer is None:
+            answers.pop(block_id, None)
+        else:
+            answers[block_id] = answer
+            questions[block_id] = child.block.snapshot(child.value)
+    for block_id, upload in form.uploads().items():
+        child = children[block_id]
+        stored = _store_upload(submission, block_id, upload)
+        answers[block_id] = {
+            "file": stored.pk,
+            "name": stored.original_name,
+            "size": stored.size,
+        }
+        questions[block_id] = child.block.snapshot(child.value)
+
+    now = timezone.now()
+    submission.answers = answers
+    submission.questions = questions
+    submission.version += 1
+    submission.started_at = submission.started_at or now
+    if complete:
+        submission.status = PhaseSubmission.Status.TERMINEE
+        submission.completed_at = now
+    elif submission.status == PhaseSubmission.Status.NON_COMMENCEE:
+        submission.status = PhaseSubmission.Status.EN_COURS
+    submission.save()
+    return submission
+
+
+def _store_upload(submission, block_id, upload):
+    """Keep a new file for a question, replacing (and deleting) the previous one."""
+    previous = list(
+        SubmissionFile.objects.filter(submission=submission, block_id=block_id)
+    )
+    extension = upload_extension(upload.name)
+    stored = SubmissionFile(
+        submission=submission,
+        block_id=block_id,
+        original_name=upload.name[-255:],
+        size=upload.size,
+        content_type=UPLOAD_TYPES[extension][0],
+    )
+    stored.file.save(f"{extension}", upload, save=False)
+    stored.save()
+    for old in previous:
+        name, storage = old.file.name, old.file.storage
+        old.delete()
+        # The old file goes only once the new answer is committed.
+        transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
+    return stored
+
+
+def notify_phase_completed(submission):
+    bilan = submission.bilan
+    conseiller = bilan.conseiller
+    if not conseiller.email:
+        return
+    path = reverse(
+        "bilan_phase", kwargs={"bilan_id": bilan.pk, "phase_id": submission.phase_id}
+    )
+    enqueue_email(
+        "phases/emails/phase_completed_subject.txt",
+        "phases/emails/phase_completed_body.txt",
+        {
+            "conseiller": conseiller,
+            "candidate": bilan.candidate,
+            "phase": submission.phase,
+            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
+        },
+        conseiller.email,
+    )
+
+
+@dataclass
+class PhaseProgress:
+    phase: object
+    submission: PhaseSubmission | None
+
+    @property
+    def status(self):
+        if self.submission is None:
+            return PhaseSubmission.Status.NON_COMMENCEE
+        return PhaseSubmission.Status(self.submission.status)
+
+    @property
+    def is_done(self):
+        return self.status in PhaseSubmission.DONE
+
+
+def bilan_progress(bilan):
+    """The bilan's selected phases in order, each with its submission (two queries)."""
+    selected = (
+        BilanPhase.objects.filter(bilan=bilan, phase__live=True)
+        .select_related("phase")
+        .defer("phase__body")
+    )
+    submissions = {
+        submission.phase_id: submission
+        for submission in PhaseSubmission.objects.filter(bilan=bilan).only(
+            "id", "phase_id", "status", "completed_at", "updated_at", "bilan_id"
+        )
+    }
+    return [PhaseProgress(row.phase, submissions.get(row.phase_id)) for row in selected]
+
+
+def removed_answers(phase, submission):
+    """Answers to questions no longer on the page: (snapshot, rendered answer)."""
+    current = {child.id for child in phase.questions()}
+    result = []
+    for block_id, answer in submission.answers.items():
+        if block_id in current:
+            continue
+        snapshot = submission.questions.get(block_id) or {"label": "", "type": ""}
+        block = field_block_for(snapshot.get("type"))
+        result.append((snapshot, block.render_answer(snapshot, answer)))
+    return result

@@ -1,0 +1,144 @@
+"""Answers survive a référent's edits: reword, reorder, remove, add questions."""
+
+import re
+
+from phases.models import PhasePage, PhaseSubmission
+from phases.setup import body_from_content
+
+from .conftest import Questions, complete_data
+
+LIKERT = "Importance de ces conditions de travail"
+TABLE = "Vos expériences"
+
+
+def publish_raw(page, change):
+    """Edit the page's stored body as the admin editor would, and publish it."""
+    page = PhasePage.objects.get(pk=page.pk)
+    raw = [dict(item) for item in page.body.raw_data]
+    page.body = change(raw)
+    page.save_revision().publish()
+    return PhasePage.objects.get(pk=page.pk)
+
+
+def by_label(raw, label):
+    return next(
+        item
+        for item in raw
+        if isinstance(item["value"], dict) and item["value"].get("label") == label
+    )
+
+
+def referent_edit(raw):
+    reworded = by_label(raw, "Votre métier actuel")
+    reworded["value"] = {**reworded["value"], "label": "Quel est votre métier ?"}
+    # Reorder: the long answer moves to the top.
+    long_text = by_label(raw, "Racontez votre parcours")
+    raw.remove(long_text)
+    raw.insert(0, long_text)
+    # Remove a question.
+    raw.remove(by_label(raw, "Votre niveau de diplôme"))
+    # Statements reordered and one reworded; table columns reordered.
+    likert = by_label(raw, LIKERT)
+    statements = list(likert["value"]["statements"])
+    statements.reverse()
+    statements[1] = {**statements[1], "value": "Mon salaire"}
+    likert["value"] = {**likert["value"], "statements": statements}
+    table = by_label(raw, TABLE)
+    columns = list(table["value"]["columns"])
+    columns.reverse()
+    table["value"] = {**table["value"], "columns": columns}
+    # Add a question.
+    raw += body_from_content(
+        [("short_text", {"label": "Votre ville", "help_text": "", "required": True})]
+    )
+    return raw
+
+
+def test_answers_stay_with_their_questions(client_as, world, qphase, q):
+    client = client_as("candidat")
+    data = complete_data(q)
+    assert client.post(qphase.url, {**data, "action": "save"}).status_code == 302
+    before = PhaseSubmission.objects.get()
+    statements = q.keys(LIKERT, "statements")
+
+    edited = publish_raw(qphase, referent_edit)
+    after = Questions(edited)
+    assert after.id("Quel est votre métier ?") == q.id("Votre métier actuel")
+
+    html = client.get(edited.url).content.decode()
+    # Reworded: same answer under the new wording.
+    assert re.search(
+        rf'name="{after.name("Quel est votre métier ?")}"[^>]*value="Secrétaire de '
+        'direction"',
+        html,
+    )
+    # Reordered: the long answer now comes first, still filled in.
+    assert html.index("Racontez votre parcours") < html.index("Quel est votre métier")
+    assert "J&#x27;ai travaillé quinze ans dans un lycée." in html
+    # Likert answers follow their statements, whatever their order or wording.
+    likert = after.name(LIKERT)
+    assert f'name="{likert}-{statements[0]}" value="Essentiel" checked' in html
+    assert f'name="{likert}-{statements[1]}" value="Important" checked' in html
+    assert "Mon salaire" in html
+    # Table cells follow their columns: Durée is now first.
+    table = after.name(TABLE)
+    assert f'name="{table}-0-0" value="15 ans"' in html
+    assert f'name="{table}-0-2" value="Secrétaire"' in html
+    # Added: a new, empty question.
+    assert re.search(rf'name="{after.name("Votre ville")}"(?![^>]*value=)', html)
+    # Removed: the answer is kept and shown apart, with the question it answered.
+    removed = html[html.index("Réponses à des questions retirées de cette phase") :]
+    assert "Votre niveau de diplôme" in removed
+    assert "Licence" in removed
+    assert "Question retirée" in removed
+    assert f'name="{q.name("Votre niveau de diplôme")}"' not in html
+
+    # Saving the edited form keeps the removed question's answer.
+    new_data = {
+        "version": str(before.version),
+        "action": "save",
+        after.name("Quel est votre métier ?"): "Agent comptable",
+        after.name("Votre ville"): "Sète",
+    }
+    assert client.post(edited.url, new_data).status_code == 302
+    saved = PhaseSubmission.objects.get()
+    assert saved.answers[q.id("Votre niveau de diplôme")] == "Licence"
+    assert saved.questions[q.id("Votre niveau de diplôme")]["label"] == (
+        "Votre niveau de diplôme"
+    )
+    assert saved.answers[q.id("Votre métier actuel")] == "Agent comptable"
+    assert saved.questions[q.id("Votre métier actuel")]["label"] == (
+        "Quel est votre métier ?"
+    )
+    assert saved.answers[after.id("Votre ville")] == "Sète"
+
+    # The conseiller sees the removed question's answer as such, too.
+    url = f"/bilans/{world.bilan.pk}/phases/{qphase.pk}/"
+    conseiller_view = client_as("conseiller").get(url).content.decode()
+    removed = conseiller_view[conseiller_view.index("questions retirées") :]
+    assert "Votre niveau de diplôme" in removed
+    assert "Licence" in removed
+
+
+def test_a_removed_question_shows_in_a_read_only_phase(client_as, qphase, q):
+    client = client_as("candidat")
+    client.post(qphase.url, {**complete_data(q), "action": "complete"})
+    edited = publish_raw(
+        qphase,
+        lambda raw: [item for item in raw if item["type"] != "ranking"],
+    )
+    html = client.get(edited.url).content.decode()
+    removed = html[html.index("Réponses à des questions retirées") :]
+    assert "Classez vos valeurs" in removed
+    assert "<li>Créativité</li><li>Sécurité</li><li>Reconnaissance</li>" in removed
+
+
+def test_referents_edit_phase_pages_in_the_admin(client_as, phases):
+    url = f"/admin/pages/{phases[0].pk}/edit/"
+    assert client_as("referent").get(url).status_code == 200
+
+
+def test_others_cannot_edit_pages(client_as, phases):
+    url = f"/admin/pages/{phases[0].pk}/edit/"
+    for role in ("conseiller", "admin", "candidat"):
+        assert client_as(role).get(url).status_code in (302, 403), role
