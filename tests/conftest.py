@@ -19,14 +19,22 @@ def _fast_media(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+            "BACKEND": "users.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
         },
     }
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Install the ten phase pages once: every test starts from them (rolled back)."""
+    with django_db_blocker.unblock():
+        install_phases()
+
+
 @pytest.fixture
 def phases(db):
+    # Idempotent: returns the pages installed at set-up (or reinstalls them).
     return install_phases()
 
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "dsfr",
+    # django-dsfr's radio and checkbox templates load widget_tweaks.
+    "widget_tweaks",
     "crispy_forms",
     "axes",
     "django_tasks",
@@ -169,8 +171,8 @@ PRIVATE_MEDIA_ROOT = Path(
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "BACKEND": "users.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
