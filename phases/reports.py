@@ -1,0 +1,302 @@
+"""Académie reports in the Wagtail admin: the "Tableau d'activité" and its exports.
+
+Follows Wagtail's ReportView (filters, pagination, CSV/XLSX export) with three
+changes the académies need: the CSV streams straight from the database, opens in a
+French Excel (UTF-8 with BOM, ";" separator), and neutralises spreadsheet formulas.
+"""
+
+import csv
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+import django_filters
+
+from users.models import Dabm, User
+from users.permissions import is_academie_manager
+
+from . import statistics
+from .activity import activity_queryset, done_titles, selected_titles
+from .models import Bilan, PhasePage, PhaseSubmission
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Keep a spreadsheet from executing a cell: prefix risky text with a quote.
+
+    https://owasp.org/www-community/attacks/CSV_Injection
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class AcademieManagerRequiredMixin:
+    """Only académie administrators and superusers; everyone else gets 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_academie_manager(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _done_bilan_ids(phase):
+    return PhaseSubmission.objects.filter(
+        phase=phase, status__in=PhaseSubmission.DONE
+    ).values("bilan_id")
+
+
+class ActivityFilterSet(WagtailFilterSet):
+    # Every choice list is built from the request: another académie's DABMs or
+    # conseillers never appear, not even as an option.
+    dabm = django_filters.ModelChoiceFilter(
+        label=_("DABM"), queryset=lambda request: Dabm.objects.visible_to(request.user)
+    )
+    conseiller = django_filters.ModelChoiceFilter(
+        label=_("Conseiller"),
+        queryset=lambda request: User.objects.visible_to(request.user).conseillers(),
+    )
+    modalite = django_filters.ChoiceFilter(
+        label=_("Modalité"), choices=Bilan.Modalite.choices, empty_label=_("Toutes")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Statut du bilan"), choices=Bilan.Status.choices, empty_label=_("Tous")
+    )
+    phase_terminee = django_filters.ModelChoiceFilter(
+        label=_("Phase terminée"),
+        queryset=PhasePage.objects.live().order_by("path"),
+        method="filter_phase_terminee",
+    )
+    phase_non_terminee = django_filters.ModelChoiceFilter(
+        label=_("Phase sélectionnée non terminée"),
+        queryset=PhasePage.objects.live().order_by("path"),
+        method="filter_phase_non_terminee",
+    )
+
+    class Meta:
+        model = Bilan
+        fields = []
+
+    def filter_phase_terminee(self, queryset, name, phase):
+        return queryset.filter(pk__in=_done_bilan_ids(phase))
+
+    def filter_phase_non_terminee(self, queryset, name, phase):
+        return queryset.filter(selected_phases__phase=phase).exclude(
+            pk__in=_done_bilan_ids(phase)
+        )
+
+
+def conseiller_name(bilan):
+    return str(bilan.conseiller)
+
+
+def phases_cell(bilan):
+    return ", ".join(selected_titles(bilan))
+
+
+def done_cell(bilan):
+    return ", ".join(done_titles(bilan))
+
+
+class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
+    page_title = _("Tableau d'activité")
+    header_icon = "table"
+    index_url_name = "activity_report"
+    index_results_url_name = "activity_report_results"
+    results_template_name = "phases/admin/activity_results.html"
+    filterset_class = ActivityFilterSet
+    paginate_by = 50
+    columns = [
+        Column("identifiant", label=_("Identifiant"), accessor="candidate_id"),
+        Column("dabm", label=_("DABM"), accessor="dabm.name"),
+        Column("conseiller", label=_("Conseiller"), accessor=conseiller_name),
+        Column("modalite", label=_("Modalité"), accessor="get_modalite_display"),
+        Column("phases", label=_("Phases"), accessor=phases_cell),
+        Column("phase_terminee", label=_("Phase terminée"), accessor=done_cell),
+    ]
+    list_export = [column.name for column in columns]
+    export_headings = {column.name: column.label for column in columns}
+
+    def get_queryset(self):
+        return activity_queryset(self.request.user)
+
+    def get_filename(self):
+        return f"tableau-activite-{timezone.localdate():%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        return {column.name: column.get_value(item) for column in self.columns}
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            return neutralise_formula(value)
+        return value
+
+    def stream_csv(self, queryset):
+        """Stream rows as the database yields them: memory stays flat."""
+
+        class Echo:
+            def write(self, value):
+                return value.encode("utf-8")
+
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
+        # The BOM tells Excel the file is UTF-8 (accents intact).
+        yield "\ufeff".encode()
+        yield writer.writerow(
+            {field: self.get_heading(queryset, field) for field in self.list_export}
+        )
+        for item in queryset.iterator(chunk_size=1000):
+            yield self.write_csv_row(writer, self.to_row_dict(item))
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            log(
+                instance=self.request.user,
+                action="monbilan.activity_export",
+                user=self.request.user,
+                data={
+                    "format": self.request.GET.get("export"),
+                    "filtres": {
+                        key: value
+                        for key, value in self.request.GET.items()
+                        if key not in {"export", "p"} and value
+                    },
+                },
+            )
+        return super().render_to_response(context, **response_kwargs)
+
+
+class StatisticsView(
+    AcademieManagerRequiredMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """How the phases filled by candidates evolve: charts and the same figures as
+    tables."""
+
+    page_title = _("Statistiques")
+    header_icon = "table"
+    template_name = "phases/admin/statistics.html"
+    breadcrumbs_items = [
+        {"url": reverse_lazy("wagtailadmin_home"), "label": _("Accueil")},
+        {"url": "", "label": _("Statistiques")},
+    ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        per_phase = statistics.phase_statistics(user)
+        months = statistics.monthly_completions(user)
+        dabms = statistics.by_dabm(user)
+        conseillers = statistics.by_conseiller(user)
+        context.update(
+            per_phase=per_phase,
+            per_phase_chart=statistics.bar_chart(
+                per_phase, ["selected", "completed", "validated"], "phase"
+            ),
+            months=months,
+            months_chart=statistics.bar_chart(
+                [{**row, "label": date_format(row["month"], "F Y")} for row in months],
+                ["completed"],
+                "label",
+            ),
+            dabms=dabms,
+            dabms_chart=statistics.bar_chart(dabms, ["selected", "completed"], "label"),
+            conseillers=conseillers,
+        )
+        return context
+
+
+class AuditFilterSet(WagtailFilterSet):
+    action = django_filters.ChoiceFilter(
+        label=_("Action"),
+        choices=[
+            ("wagtail.create", _("Création")),
+            ("wagtail.edit", _("Modification")),
+            ("monbilan.account.block", _("Compte bloqué")),
+            ("monbilan.account.unblock", _("Compte débloqué")),
+            ("monbilan.account.referent_on", _("Rôle conseiller référent attribué")),
+            ("monbilan.account.referent_off", _("Rôle conseiller référent retiré")),
+            ("monbilan.account.dabm", _("DABM modifié")),
+            ("monbilan.activity_export", _("Export du tableau d'activité")),
+        ],
+        empty_label=_("Toutes"),
+    )
+
+    class Meta:
+        model = ModelLogEntry
+        fields = []
+
+
+def log_message(entry):
+    return entry.message
+
+
+def log_author(entry):
+    return entry.user_display_name
+
+
+def log_object(entry):
+    return entry.label
+
+
+class AuditReportView(AcademieManagerRequiredMixin, ReportView):
+    """Who created, blocked, promoted an account or exported the activity, and when.
+
+    Only the entries about the académie's own accounts (exports are recorded on the
+    exporting administrator's account).
+    """
+
+    page_title = _("Journal des comptes et des exports")
+    header_icon = "history"
+    index_url_name = "audit_report"
+    index_results_url_name = "audit_report_results"
+    filterset_class = AuditFilterSet
+    paginate_by = 50
+    columns = [
+        DateColumn("timestamp", label=_("Date")),
+        Column("action", label=_("Action"), accessor=log_message),
+        Column("objet", label=_("Compte concerné"), accessor=log_object),
+        Column("auteur", label=_("Par"), accessor=log_author),
+    ]
+    list_export = ["timestamp", "action", "objet", "auteur"]
+    export_headings = {
+        "timestamp": _("Date"),
+        "action": _("Action"),
+        "objet": _("Compte concerné"),
+        "auteur": _("Par"),
+    }
+
+    def get_queryset(self):
+        users = User.objects.visible_to(self.request.user).annotate(
+            pk_text=Cast("pk", CharField())
+        )
+        return (
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(User),
+                object_id__in=users.values("pk_text"),
+            )
+            .select_related("user")
+            .order_by("-timestamp")
+        )
+
+    def to_row_dict(self, item):
+        return {
+            "timestamp": item.timestamp,
+            "action": log_message(item),
+            "objet": log_object(item),
+            "auteur": log_author(item),
+        }

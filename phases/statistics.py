@@ -1,0 +1,172 @@
+"""Figures on how the phases evolve, for an académie's administrators.
+
+Counts and durations only, never answers. Each figure is a handful of aggregate
+queries whatever the number of bilans.
+"""
+
+import datetime
+import statistics
+from collections import defaultdict
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from .models import Bilan, BilanPhase, PhasePage, PhaseSubmission
+
+
+def _month_start(day):
+    return day.replace(day=1)
+
+
+def _previous_months(today, count):
+    months = []
+    month = _month_start(today)
+    for _ in range(count):
+        months.append(month)
+        month = _month_start(month - datetime.timedelta(days=1))
+    return list(reversed(months))
+
+
+def phase_statistics(user):
+    """Per phase, in order: selected, completed, validated and median days."""
+    bilans = Bilan.objects.visible_to(user)
+    selected = dict(
+        BilanPhase.objects.filter(bilan__in=bilans)
+        .values_list("phase_id")
+        .annotate(n=Count("id"))
+    )
+    done_counts = {
+        row["phase_id"]: row
+        for row in PhaseSubmission.objects.filter(
+            bilan__in=bilans, status__in=PhaseSubmission.DONE
+        )
+        .values("phase_id")
+        .annotate(
+            done=Count("id"),
+            validated=Count("id", filter=Q(status=PhaseSubmission.Status.VALIDEE)),
+        )
+    }
+    durations = defaultdict(list)
+    rows = PhaseSubmission.objects.filter(
+        bilan__in=bilans,
+        status__in=PhaseSubmission.DONE,
+        completed_at__isnull=False,
+    ).values_list("phase_id", "completed_at", "bilan__start_date")
+    for phase_id, completed_at, start_date in rows.iterator(chunk_size=2000):
+        completed_day = timezone.localtime(completed_at).date()
+        durations[phase_id].append(max((completed_day - start_date).days, 0))
+    result = []
+    for phase in PhasePage.objects.live().order_by("path").only("id", "title"):
+        counts = done_counts.get(phase.id, {})
+        days = durations.get(phase.id)
+        result.append(
+            {
+                "phase": phase.title,
+                "selected": selected.get(phase.id, 0),
+                "completed": counts.get("done", 0),
+                "validated": counts.get("validated", 0),
+                "median_days": statistics.median(days) if days else None,
+            }
+        )
+    return result
+
+
+def monthly_completions(user, months=12):
+    """Phases completed per month over the last `months` months (current included)."""
+    today = timezone.localdate()
+    month_list = _previous_months(today, months)
+    since = timezone.make_aware(
+        datetime.datetime.combine(month_list[0], datetime.time.min)
+    )
+    counts = {
+        row["month"].date() if hasattr(row["month"], "date") else row["month"]: row["n"]
+        for row in PhaseSubmission.objects.filter(
+            bilan__in=Bilan.objects.visible_to(user),
+            status__in=PhaseSubmission.DONE,
+            completed_at__gte=since,
+        )
+        .annotate(month=TruncMonth("completed_at"))
+        .values("month")
+        .annotate(n=Count("id"))
+    }
+    return [{"month": month, "completed": counts.get(month, 0)} for month in month_list]
+
+
+def _grouped(user, group_field, label_fields):
+    bilans = Bilan.objects.visible_to(user)
+    rows = (
+        bilans.values(group_field, *label_fields)
+        .annotate(
+            bilans=Count("id", distinct=True),
+        )
+        .order_by(*label_fields)
+    )
+    selected = dict(
+        BilanPhase.objects.filter(bilan__in=bilans)
+        .values_list(f"bilan__{group_field}")
+        .annotate(n=Count("id"))
+    )
+    completed = dict(
+        PhaseSubmission.objects.filter(
+            bilan__in=bilans, status__in=PhaseSubmission.DONE
+        )
+        .values_list(f"bilan__{group_field}")
+        .annotate(n=Count("id"))
+    )
+    result = []
+    for row in rows:
+        key = row[group_field]
+        result.append(
+            {
+                "label": " ".join(str(row[f]) for f in label_fields).strip(),
+                "bilans": row["bilans"],
+                "selected": selected.get(key, 0),
+                "completed": completed.get(key, 0),
+            }
+        )
+    return result
+
+
+def by_dabm(user):
+    return _grouped(user, "dabm_id", ["dabm__name"])
+
+
+def by_conseiller(user):
+    return _grouped(
+        user, "conseiller_id", ["conseiller__first_name", "conseiller__last_name"]
+    )
+
+
+# DSFR palette colours, contrasted enough against white (WCAG 1.4.11).
+BAR_COLOURS = {"selected": "#6a6af4", "completed": "#18753c", "validated": "#b34000"}
+
+
+def bar_chart(rows, value_keys, label_key, width=600, bar_height=18, gap=10):
+    """Geometry of a horizontal bar chart, drawn by an SVG template.
+
+    Returns the rows with, for each value, its bar's x/width, plus the size of the
+    drawing. Server-side: no script, readable by assistive technology through the
+    table that always accompanies it.
+    """
+    label_width = 0  # labels sit above the bars, full width
+    maximum = max((row[key] for row in rows for key in value_keys), default=0) or 1
+    band = bar_height * len(value_keys) + gap + 16
+    chart = []
+    for index, row in enumerate(rows):
+        top = index * band
+        bars = []
+        for position, key in enumerate(value_keys):
+            value = row[key]
+            bars.append(
+                {
+                    "key": key,
+                    "colour": BAR_COLOURS.get(key, "#000091"),
+                    "value": value,
+                    "y": top + 16 + position * bar_height,
+                    "width": int((width - 60) * value / maximum),
+                    "x": label_width,
+                }
+            )
+        chart.append({"label": row[label_key], "y": top + 12, "bars": bars})
+    return {"rows": chart, "height": band * len(rows), "width": width}

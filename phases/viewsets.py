@@ -1,0 +1,103 @@
+"""Admin listing of the candidates an académie supervises (view only).
+
+Candidates are created by their conseillers on the site, never here: the listing
+shows progress and metadata, never answers.
+"""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from users.models import User
+from users.permissions import is_academie_manager
+
+from .activity import activity_queryset, progress
+from .models import Bilan
+from .reports import ActivityFilterSet
+
+
+class SupervisionPolicy(BasePermissionPolicy):
+    """Académie administrators may view the bilans of their académie; nothing more."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_academie_manager(user)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return User.objects.none()
+        return User.objects.filter(is_active=True).filter(
+            role__in=[User.Role.ADMINISTRATEUR, User.Role.SUPERUTILISATEUR]
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Bilan.objects.none()
+        return Bilan.objects.visible_to(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and Bilan.objects.visible_to(user).filter(pk=instance.pk).exists()
+        )
+
+
+class CandidatFilterSet(ActivityFilterSet):
+    class Meta(ActivityFilterSet.Meta):
+        fields = []
+
+
+def candidate_name(bilan):
+    return str(bilan.candidate)
+
+
+def progress_cell(bilan):
+    done, total = progress(bilan)
+    return _("%(done)s sur %(total)s") % {"done": done, "total": total}
+
+
+class CandidatIndexView(IndexView):
+    def get_base_queryset(self):
+        return activity_queryset(self.request.user)
+
+
+class CandidatViewSet(ModelViewSet):
+    model = Bilan
+    icon = "user"
+    menu_label = _("Candidats")
+    menu_order = 120
+    add_to_admin_menu = True
+    url_namespace = "candidats"
+    index_view_class = CandidatIndexView
+    filterset_class = CandidatFilterSet
+    search_fields = [
+        "candidate__username",
+        "candidate__first_name",
+        "candidate__last_name",
+    ]
+    search_backend_name = None
+    form_fields = []
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 25
+    list_display = [
+        Column("identifiant", label=_("Identifiant"), accessor="candidate_id"),
+        Column("candidat", label=_("Nom"), accessor=candidate_name),
+        Column("conseiller", label=_("Conseiller"), accessor="conseiller"),
+        Column("dabm", label=_("DABM"), accessor="dabm.name"),
+        Column("modalite", label=_("Modalité"), accessor="get_modalite_display"),
+        Column("statut", label=_("Statut du bilan"), accessor="get_status_display"),
+        Column("progression", label=_("Phases terminées"), accessor=progress_cell),
+    ]
+
+    @cached_property
+    def permission_policy(self):
+        return SupervisionPolicy(Bilan)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"page_title": _("Candidats"), **kwargs}
+        )

@@ -1,0 +1,327 @@
+"""Tableau d'activité, its exports, the candidates listing, statistics and journal."""
+
+import csv
+import io
+import re
+from html import unescape
+
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
+
+import pytest
+from openpyxl import load_workbook
+
+from phases.bilans import create_bilan
+from phases.models import Bilan, PhaseSubmission
+
+from ..factories import UserFactory
+
+ACTIVITY = "/admin/activite/"
+HEADER = ["Identifiant", "DABM", "Conseiller", "Modalité", "Phases", "Phase terminée"]
+SECRET_ANSWER = "Réponse confidentielle du candidat 7f3a"
+
+
+def table_of(content):
+    """The listing table alone (filter choices live elsewhere on the page)."""
+    if '<table class="listing' not in content:
+        return ""  # an empty listing has no table
+    start = content.index('<table class="listing')
+    return content[start : content.index("</table>", start)]
+
+
+def complete(bilan, phase, status=PhaseSubmission.Status.TERMINEE, **fields):
+    return PhaseSubmission.objects.create(
+        bilan=bilan,
+        phase=phase,
+        status=status,
+        answers={"x": SECRET_ANSWER},
+        completed_at=fields.pop("completed_at", timezone.now()),
+        **fields,
+    )
+
+
+def read_csv(response):
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith("\ufeff".encode())
+    text = raw.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def expected_row(bilan):
+    selected = [bp.phase for bp in bilan.selected_phases.select_related("phase")]
+    done = set(
+        bilan.submissions.filter(status__in=PhaseSubmission.DONE).values_list(
+            "phase_id", flat=True
+        )
+    )
+    return [
+        str(bilan.candidate_id),
+        bilan.dabm.name,
+        str(bilan.conseiller),
+        bilan.get_modalite_display(),
+        ", ".join(p.title for p in selected),
+        ", ".join(p.title for p in selected if p.id in done),
+    ]
+
+
+@pytest.fixture
+def many_bilans(world, phases):
+    """A few hundred bilans across the two académies, with completed phases."""
+    conseillers = [world.conseiller, world.autre_conseiller, world.referent]
+    modalites = ["presentiel", "distance", "mixte"]
+    for index in range(150):
+        conseiller = conseillers[index % 3]
+        candidate = UserFactory(username=f"gen.mtp.{index}", dabm=conseiller.dabm)
+        bilan = create_bilan(
+            candidate=candidate,
+            conseiller=conseiller,
+            modalite=modalites[index % 3],
+            phases=phases[: 4 + index % 7],
+        )
+        for phase in phases[: index % 5]:
+            complete(bilan, phase)
+    for index in range(100):
+        candidate = UserFactory(
+            username=f"gen.tls.{index}", dabm=world.conseiller_toulouse.dabm
+        )
+        create_bilan(
+            candidate=candidate,
+            conseiller=world.conseiller_toulouse,
+            modalite="mixte",
+            phases=phases,
+        )
+    return world
+
+
+def test_activity_table_columns_and_bottom_csv_button(client_as, world, phases):
+    complete(world.bilan, phases[0])
+    content = unescape(client_as("admin").get(ACTIVITY).content.decode())
+    for heading in HEADER:
+        assert f">{heading}<" in content.replace("\n", "").replace("  ", "") or (
+            heading in content
+        )
+    # The CSV button stands at the bottom, after the table.
+    assert content.index("Phase terminée") < content.rindex("export=csv")
+    assert content.rindex("</table>") < content.rindex("export=csv")
+    assert "XLSX" in content
+    assert "Contexte de la demande, Retour historique" in content
+    assert SECRET_ANSWER not in content
+
+
+def test_csv_is_the_whole_filtered_table(client_as, many_bilans):
+    client = client_as("admin")
+    rows = read_csv(client.get(ACTIVITY, {"export": "csv"}))
+    assert rows[0] == HEADER
+    bilans = Bilan.objects.visible_to(many_bilans.admin).order_by("-candidate_id")
+    assert len(rows) - 1 == bilans.count() == 152
+    assert rows[1:] == [expected_row(b) for b in bilans]
+    # Only the académie's rows: none of Toulouse's 100 candidates.
+    toulouse_ids = set(
+        Bilan.objects.filter(dabm__academie=many_bilans.toulouse).values_list(
+            "candidate_id", flat=True
+        )
+    )
+    assert not toulouse_ids & {int(r[0]) for r in rows[1:]}
+
+
+def test_csv_follows_the_filters(client_as, many_bilans, phases):
+    client = client_as("admin")
+    rows = read_csv(
+        client.get(
+            ACTIVITY,
+            {"export": "csv", "dabm": many_bilans.sete.pk, "modalite": "distance"},
+        )
+    )
+    expected = Bilan.objects.filter(dabm=many_bilans.sete, modalite="distance")
+    assert len(rows) - 1 == expected.count() > 0
+    assert {r[1] for r in rows[1:]} == {"Sète"}
+    assert {r[3] for r in rows[1:]} == {"A distance"}
+
+    done_second = read_csv(
+        client.get(ACTIVITY, {"export": "csv", "phase_terminee": phases[1].pk})
+    )
+    assert all(phases[1].title in r[5] for r in done_second[1:])
+    not_done = read_csv(
+        client.get(ACTIVITY, {"export": "csv", "phase_non_terminee": phases[1].pk})
+    )
+    assert all(phases[1].title not in r[5] for r in not_done[1:])
+    assert all(phases[1].title in r[4] for r in not_done[1:])
+    assert len(done_second) + len(not_done) - 2 == 152
+
+
+def test_html_table_is_paginated_and_filters_by_conseiller(client_as, many_bilans):
+    client = client_as("admin")
+    content = client.get(ACTIVITY).content.decode()
+    assert "Page 1 sur 4" in content
+    content = client.get(
+        ACTIVITY, {"conseiller": many_bilans.referent.pk}
+    ).content.decode()
+    rows = table_of(content)
+    assert str(many_bilans.referent) in rows
+    assert str(many_bilans.autre_conseiller) not in rows
+
+
+def test_filter_choices_never_show_another_academie(client_as, world):
+    content = client_as("admin").get(ACTIVITY).content.decode()
+    assert str(world.conseiller_toulouse) not in content
+    assert ">Toulouse<" not in content
+
+
+def test_xlsx_export(client_as, world, phases):
+    complete(world.bilan, phases[0])
+    response = client_as("admin").get(ACTIVITY, {"export": "xlsx"})
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
+    assert list(rows[0]) == HEADER
+    assert len(rows) == 3  # header + the two Montpellier bilans
+
+
+@pytest.mark.parametrize("payload", ['=HYPERLINK("x")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_neutralises_formulas(client_as, world, payload):
+    world.conseiller.first_name = payload
+    world.conseiller.save()
+    rows = read_csv(client_as("admin").get(ACTIVITY, {"export": "csv"}))
+    cells = [r[2] for r in rows[1:]]
+    assert any(cell.startswith("'" + payload) for cell in cells)
+    assert not any(cell.startswith(payload[0]) for cell in cells)
+
+
+def test_export_is_recorded_in_the_journal(client_as, world):
+    client = client_as("admin")
+    b"".join(
+        client.get(ACTIVITY, {"export": "csv", "modalite": "mixte"}).streaming_content
+    )
+    entry = ModelLogEntry.objects.get(action="monbilan.activity_export")
+    assert entry.user == world.admin
+    assert entry.data["format"] == "csv"
+    assert entry.data["filtres"] == {"modalite": "mixte"}
+    journal = unescape(client.get("/admin/journal/").content.decode())
+    assert "Export du tableau d'activité" in table_of(journal)
+    client.force_login(world.admin_toulouse)
+    journal = unescape(client.get("/admin/journal/").content.decode())
+    assert "Export du tableau d'activité" not in table_of(journal)
+
+
+def test_activity_query_count_does_not_grow(
+    client_as, world, phases, django_assert_max_num_queries
+):
+    client = client_as("admin")
+    client.get(ACTIVITY)
+    with django_assert_max_num_queries(25) as small:
+        client.get(ACTIVITY)
+    for index in range(30):
+        candidate = UserFactory(username=f"extra{index}", dabm=world.lunel)
+        bilan = create_bilan(
+            candidate=candidate,
+            conseiller=world.conseiller,
+            modalite="mixte",
+            phases=phases,
+        )
+        complete(bilan, phases[0])
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(ACTIVITY).status_code == 200
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        b"".join(client.get(ACTIVITY, {"export": "csv"}).streaming_content)
+
+
+def test_candidats_listing_and_dashboard(client_as, world, phases):
+    complete(world.bilan, phases[0])
+    client = client_as("admin")
+    content = unescape(client.get("/admin/candidats/").content.decode())
+    assert str(world.candidat) in content and str(world.autre_candidat) in content
+    assert str(world.candidat_toulouse) not in content
+    assert "1 sur 10" in content
+    content = unescape(
+        client.get(
+            "/admin/candidats/", {"conseiller": world.conseiller.pk}
+        ).content.decode()
+    )
+    assert str(world.autre_candidat) not in content
+    home = unescape(client.get("/admin/").content.decode())
+    home = home[home.index("<main") :]
+    assert (
+        home.index("Tableau d'activité")
+        < home.index("Conseillers")
+        < home.index("Candidats")
+    )
+    assert "Ajouter un conseiller" in home
+    assert str(world.candidat_toulouse) not in home
+    assert SECRET_ANSWER not in home + content
+
+
+def test_statistics(client_as, world, phases):
+    start = world.bilan.start_date
+    complete(world.bilan, phases[0], completed_at=timezone.now())
+    complete(world.bilan, phases[1], status=PhaseSubmission.Status.VALIDEE)
+    complete(world.bilan_toulouse, phases[0])
+    content = unescape(client_as("admin").get("/admin/statistiques/").content.decode())
+    assert "<svg" in content and 'role="img"' in content
+    rows = re.findall(
+        r"<tr><th scope=\"row\">([^<]+)</th>((?:<td>[^<]*</td>)+)</tr>", content
+    )
+    table = {label: re.findall(r"<td>([^<]*)</td>", cells) for label, cells in rows}
+    # Montpellier only: two bilans select the first phase, one completed it.
+    assert table["Contexte de la demande"][:3] == ["2", "1", "0"]
+    assert table["Retour historique"][:3] == ["2", "1", "1"]
+    assert table["Contexte de la demande"][3] == str(
+        (timezone.localdate() - start).days
+    )
+    assert table["Lunel"] == ["1", "10", "2"]
+    assert "Toulouse" not in table
+    assert SECRET_ANSWER not in content
+
+
+ADMIN_URLS = [
+    "/admin/",
+    ACTIVITY,
+    ACTIVITY + "?export=csv",
+    ACTIVITY + "?export=xlsx",
+    "/admin/candidats/",
+    "/admin/conseillers/",
+    "/admin/statistiques/",
+    "/admin/journal/",
+]
+
+
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_academie_isolation_on_every_admin_url(client_as, world, url):
+    """Each administrator sees their académie only, on every page and export."""
+    for viewer, own, other in [
+        ("admin", world.conseiller, world.conseiller_toulouse),
+        ("admin_toulouse", world.conseiller_toulouse, world.conseiller),
+    ]:
+        response = client_as(viewer).get(url)
+        assert response.status_code == 200
+        if url.endswith("xlsx"):
+            body = b"".join(response.streaming_content)
+            workbook = load_workbook(io.BytesIO(body))
+            text = " ".join(
+                str(c)
+                for row in workbook.active.iter_rows(values_only=True)
+                for c in row
+            )
+        elif hasattr(response, "streaming_content"):
+            text = b"".join(response.streaming_content).decode("utf-8-sig")
+        else:
+            text = unescape(response.content.decode())
+        if url not in ("/admin/journal/",):
+            assert str(own) in text, (viewer, url)
+        assert str(other) not in text, (viewer, url)
+
+
+@pytest.mark.parametrize("url", ADMIN_URLS[1:])
+@pytest.mark.parametrize("role", ["conseiller", "referent", "candidat"])
+def test_only_administrators_reach_the_reports(client_as, world, url, role):
+    response = client_as(role).get(url)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        # Sent to log in (no admin access) or back to the admin home.
+        assert response["Location"].split("?")[0] in ("/connexion/", "/admin/")
+
+
+def test_anonymous_is_sent_to_login(client, db):
+    response = client.get(ACTIVITY)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/connexion/")
