@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.setup import install_site_pages
 from users.models import Academie, Dabm, User
 
 from ...bilans import create_bilan
@@ -176,6 +177,7 @@ class Command(BaseCommand):
                 user.save()
             users[username] = user
 
+        install_site_pages()
         phases = install_phases()
         for candidate, conseiller, modalite, count in BILANS:
             if not Bilan.objects.filter(candidate=users[candidate]).exists():
