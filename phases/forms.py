@@ -1,10 +1,18 @@
 """The form a candidate fills for one phase, built from the page's question blocks."""
 
 from django import forms
+from django.contrib.auth import password_validation
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
+from crispy_forms.layout import Fieldset, Layout
 from dsfr.utils import dsfr_input_class_attr
 
 from users.forms_base import DsfrFormMixin
+from users.models import User
+
+from .models import Bilan, PhasePage
 
 
 def field_name(block_id):
@@ -95,3 +103,279 @@ class PhaseForm(DsfrFormMixin, forms.Form):
             if hasattr(cleaned, "read") and hasattr(cleaned, "size"):
                 result[child.id] = cleaned
         return result
+
+
+# --- The conseiller's forms --------------------------------------------------
+
+
+class PhaseChoiceField(forms.ModelMultipleChoiceField):
+    """The published phases as checkboxes, in the tree's order, by their title."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=PhasePage.objects.live().order_by("path").only("id", "title"),
+            **kwargs,
+        )
+
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+def _published_phases(field):
+    # One query: the same list serves the initial value and the choices.
+    phases = list(field.queryset)
+    field.queryset = field.queryset.filter(pk__in=[phase.pk for phase in phases])
+    return phases
+
+
+class CandidateForm(DsfrFormMixin, forms.Form):
+    """ "Ajouter un candidat": the account, the bilan's modalité and phases."""
+
+    username = forms.CharField(max_length=150)
+    email = forms.EmailField(max_length=254)
+    first_name = forms.CharField(max_length=150)
+    last_name = forms.CharField(max_length=150)
+    modalite = forms.ChoiceField(widget=forms.RadioSelect)
+    phases = PhaseChoiceField()
+    notify = forms.BooleanField(required=False, initial=True)
+    password1 = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, conseiller, **kwargs):
+        self.conseiller = conseiller
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self):
+        fields = self.fields
+        fields["username"].label = _("Identifiant de connexion")
+        fields["username"].help_text = _(
+            "Le nom d'utilisateur du candidat pour se connecter : lettres, chiffres "
+            "et les signes @ . + - _ uniquement."
+        )
+        fields["username"].validators.append(User.username_validator)
+        fields["email"].label = _("Courriel")
+        fields["email"].help_text = _("Format attendu : nom@domaine.fr")
+        fields["first_name"].label = _("Prénom")
+        fields["last_name"].label = _("Nom")
+        fields["modalite"].label = _("Modalité")
+        fields["modalite"].choices = Bilan.Modalite.choices
+        fields["modalite"].initial = Bilan.Modalite.PRESENTIEL
+        fields["phases"].label = _("Phases")
+        fields["phases"].help_text = _(
+            "Les phases que le candidat aura à remplir. Toutes sont cochées par défaut."
+        )
+        fields["phases"].initial = _published_phases(fields["phases"])
+        fields["notify"].label = _(
+            "Notifier l'utilisateur de la création de son nouveau compte"
+        )
+        fields["notify"].help_text = _(
+            "Le candidat reçoit un courriel avec un lien pour choisir lui-même son "
+            "mot de passe. Sinon, indiquez ci-dessous un mot de passe temporaire "
+            "que vous lui communiquerez."
+        )
+        fields["password1"].label = _("Mot de passe temporaire")
+        fields[
+            "password1"
+        ].help_text = password_validation.password_validators_help_text_html()
+        fields["password2"].label = _("Confirmation du mot de passe temporaire")
+        self.helper.layout = Layout(
+            Fieldset(_("Le candidat"), "username", "email", "first_name", "last_name"),
+            Fieldset(_("Son bilan"), "modalite", "phases"),
+            Fieldset(_("Son accès au site"), "notify", "password1", "password2"),
+        )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(
+                _(
+                    "Cet identifiant de connexion est déjà utilisé par un autre "
+                    "compte : choisissez-en un autre."
+                ),
+                code="duplicate_username",
+            )
+        return username
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Cette adresse électronique est déjà utilisée par un autre compte."),
+                code="duplicate_email",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.conseiller.dabm_id is None:
+            raise forms.ValidationError(
+                _(
+                    "Votre compte n'est rattaché à aucun DABM : demandez à "
+                    "l'administrateur de votre académie de vous y rattacher avant "
+                    "d'ajouter un candidat."
+                ),
+                code="no_dabm",
+            )
+        if cleaned.get("notify"):
+            return cleaned
+        password1 = cleaned.get("password1")
+        password2 = cleaned.get("password2")
+        if not password1:
+            self.add_error(
+                "password1",
+                _(
+                    "Sans notification, indiquez un mot de passe temporaire pour le "
+                    "candidat."
+                ),
+            )
+        elif password1 != password2:
+            self.add_error(
+                "password2", _("Les deux mots de passe ne correspondent pas.")
+            )
+        else:
+            user = User(
+                username=cleaned.get("username", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password1, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class BilanForm(DsfrFormMixin, forms.Form):
+    """The modalité and the phases of a bilan, changed by its conseiller."""
+
+    modalite = forms.ChoiceField(widget=forms.RadioSelect)
+    phases = PhaseChoiceField()
+
+    def __init__(self, *args, bilan, **kwargs):
+        self.bilan = bilan
+        kwargs.setdefault(
+            "initial",
+            {
+                "modalite": bilan.modalite,
+                "phases": [row.phase_id for row in bilan.selected_phases.all()],
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self):
+        self.fields["modalite"].label = _("Modalité")
+        self.fields["modalite"].choices = Bilan.Modalite.choices
+        self.fields["phases"].label = _("Phases")
+        self.fields["phases"].help_text = _(
+            "Une phase dans laquelle le candidat a déjà répondu ne peut pas être "
+            "retirée."
+        )
+
+
+class BilanStatusForm(DsfrFormMixin, forms.Form):
+    """Close a bilan (terminé or archivé, with its end date), or open it again."""
+
+    status = forms.ChoiceField(widget=forms.RadioSelect)
+    end_date = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, bilan, **kwargs):
+        self.bilan = bilan
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": bilan.status,
+                "end_date": bilan.end_date or timezone.localdate(),
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self):
+        self.fields["status"].label = _("Statut du bilan")
+        self.fields["status"].choices = Bilan.Status.choices
+        self.fields["end_date"].label = _("Date de fin")
+        self.fields["end_date"].help_text = _(
+            "Pour un bilan terminé ou archivé ; aujourd'hui si vous la laissez vide."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        end_date = cleaned.get("end_date")
+        if end_date and end_date < self.bilan.start_date:
+            self.add_error(
+                "end_date",
+                _("La date de fin ne peut pas précéder le début du bilan (%(date)s).")
+                % {"date": date_format(self.bilan.start_date, "j F Y")},
+            )
+        return cleaned
+
+
+class DashboardFilterForm(DsfrFormMixin, forms.Form):
+    """The filters and the search of the conseiller's "Tableau de bord"."""
+
+    q = forms.CharField(required=False, max_length=100)
+    modalite = forms.ChoiceField(required=False)
+    status = forms.ChoiceField(required=False)
+    phase = forms.ModelChoiceField(queryset=None, required=False)
+    awaiting = forms.BooleanField(required=False)
+
+    def setup_fields(self):
+        fields = self.fields
+        fields["q"].label = _("Rechercher un candidat")
+        fields["q"].help_text = _("Nom, prénom ou identifiant")
+        fields["modalite"].label = _("Modalité")
+        fields["modalite"].choices = [("", _("Toutes")), *Bilan.Modalite.choices]
+        fields["status"].label = _("Statut du bilan")
+        fields["status"].choices = [("", _("Tous")), *Bilan.Status.choices]
+        fields["phase"].label = _("Phase")
+        fields["phase"].empty_label = _("Toutes")
+        fields["phase"].queryset = (
+            PhasePage.objects.live().order_by("path").only("id", "title")
+        )
+        fields["phase"].label_from_instance = lambda phase: phase.title
+        fields["awaiting"].label = _("En attente de validation")
+
+    def filters(self):
+        """Keyword arguments for `phases.bilans.followed_bilans`."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "search": data["q"].strip(),
+            "modalite": data["modalite"],
+            "status": data["status"],
+            "phase": data["phase"],
+            "awaiting": data["awaiting"],
+        }
+
+
+class PostForm(DsfrFormMixin, forms.Form):
+    """A comment under an answer, or a message of the bilan's thread."""
+
+    body = forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 5000}),
+    )
+
+    def __init__(self, *args, label=None, **kwargs):
+        self.body_label = label
+        super().__init__(*args, **kwargs)
+
+    def setup_fields(self):
+        self.fields["body"].label = self.body_label or _("Votre message")
+        self.fields["body"].error_messages["required"] = _(
+            "Écrivez votre message avant de l'envoyer."
+        )

@@ -7,17 +7,18 @@ everywhere.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-
-from users.emails import enqueue_email
 
 from .blocks import field_block_for
 from .fields import UPLOAD_TYPES, upload_extension
 from .forms import PhaseForm
 from .models import BilanPhase, PhaseSubmission, SubmissionFile
+from .notifications import (
+    notify_phase_completed,
+    notify_phase_reopened,
+    notify_phase_validated,
+)
 
 
 class SubmissionError(Exception):
@@ -157,24 +158,60 @@ def _store_upload(submission, block_id, upload):
     return stored
 
 
-def notify_phase_completed(submission):
-    bilan = submission.bilan
-    conseiller = bilan.conseiller
-    if not conseiller.email:
-        return
-    path = reverse(
-        "bilan_phase", kwargs={"bilan_id": bilan.pk, "phase_id": submission.phase_id}
-    )
-    enqueue_email(
-        "phases/emails/phase_completed_subject.txt",
-        "phases/emails/phase_completed_body.txt",
-        {
-            "conseiller": conseiller,
-            "candidate": bilan.candidate,
-            "phase": submission.phase,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
-        },
-        conseiller.email,
+class PhaseNotCompleted(SubmissionError):
+    """Only a terminée phase can be validated."""
+
+
+class PhaseNotReopenable(SubmissionError):
+    """Only a terminée or validée phase can be reopened."""
+
+
+def validate_phase(bilan, phase, *, notify=True):
+    """The conseiller validates a terminée phase; the candidate is told by e-mail.
+
+    Raises `PhaseNotCompleted` when the phase is not terminée (not started, in
+    progress, or already validée).
+    """
+    with transaction.atomic():
+        submission = _locked_submission(bilan, phase)
+        if submission is None or submission.status != PhaseSubmission.Status.TERMINEE:
+            raise PhaseNotCompleted("phase not completed")
+        submission.status = PhaseSubmission.Status.VALIDEE
+        submission.validated_at = timezone.now()
+        submission.save(update_fields=["status", "validated_at", "updated_at"])
+        if notify:
+            transaction.on_commit(lambda: notify_phase_validated(submission))
+    return submission
+
+
+def reopen_phase(bilan, phase, *, notify=True):
+    """The conseiller gives a finished phase back to the candidate (en cours).
+
+    The answers stay as they are; the candidate may change them and finish the
+    phase again. The candidate is told by e-mail. Raises `PhaseNotReopenable`
+    when the phase is not terminée or validée.
+    """
+    with transaction.atomic():
+        submission = _locked_submission(bilan, phase)
+        if submission is None or not submission.is_done:
+            raise PhaseNotReopenable("phase not finished")
+        submission.status = PhaseSubmission.Status.EN_COURS
+        submission.completed_at = None
+        submission.validated_at = None
+        submission.save(
+            update_fields=["status", "completed_at", "validated_at", "updated_at"]
+        )
+        if notify:
+            transaction.on_commit(lambda: notify_phase_reopened(submission))
+    return submission
+
+
+def _locked_submission(bilan, phase):
+    return (
+        PhaseSubmission.objects.select_for_update(of=("self",))
+        .filter(bilan=bilan, phase=phase)
+        .select_related("bilan__candidate", "bilan__conseiller", "phase")
+        .first()
     )
 
 
@@ -211,7 +248,8 @@ def bilan_progress(bilan):
 
 
 def removed_answers(phase, submission):
-    """Answers to questions no longer on the page: (snapshot, rendered answer)."""
+    """Answers to questions no longer on the page, each a dict with the question's
+    `block_id`, its `snapshot` (what it asked) and the rendered `answer_html`."""
     current = {child.id for child in phase.questions()}
     result = []
     for block_id, answer in submission.answers.items():
@@ -219,5 +257,11 @@ def removed_answers(phase, submission):
             continue
         snapshot = submission.questions.get(block_id) or {"label": "", "type": ""}
         block = field_block_for(snapshot.get("type"))
-        result.append((snapshot, block.render_answer(snapshot, answer)))
+        result.append(
+            {
+                "block_id": block_id,
+                "snapshot": snapshot,
+                "answer_html": block.render_answer(snapshot, answer),
+            }
+        )
     return result

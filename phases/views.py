@@ -14,9 +14,10 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .blocks import FieldBlock
+from .conversations import comment_threads, open_threads, unread_counts
+from .display import attach_threads, page_items
 from .forms import PhaseForm
-from .models import Bilan, PhasePage, PhaseSubmission, SubmissionFile
+from .models import Bilan, PhasePage, SubmissionFile
 from .submissions import (
     Conflict,
     InvalidAnswers,
@@ -27,6 +28,7 @@ from .submissions import (
     save_draft,
     submission_for,
 )
+from .views_conseiller import dashboard_conseiller
 
 
 @login_required
@@ -40,7 +42,7 @@ def dashboard(request):
     if user.is_superuser or user.is_administrateur:
         return redirect("wagtailadmin_home")
     if user.is_conseiller:
-        return render(request, "phases/dashboard_conseiller.html")
+        return dashboard_conseiller(request)
     bilan = (
         Bilan.objects.visible_to(user)
         .filter(candidate=user)
@@ -49,6 +51,9 @@ def dashboard(request):
         .first()
     )
     progress = bilan_progress(bilan) if bilan else []
+    unread = unread_counts(bilan, user) if bilan else {}
+    for row in progress:
+        row.unread = unread.get(row.phase.pk, 0)
     done = sum(1 for row in progress if row.is_done)
     return render(
         request,
@@ -59,6 +64,7 @@ def dashboard(request):
             "done_count": done,
             "total_count": len(progress),
             "percent": round(100 * done / len(progress)) if progress else 0,
+            "unread_messages": unread.get(None, 0),
         },
     )
 
@@ -81,28 +87,6 @@ def parse_version(value):
     return version if version >= 0 else None
 
 
-def page_items(phase, *, form=None, submission=None):
-    """The body in order: content blocks as they are, questions with their field
-    (form mode) or their rendered answer (read-only mode)."""
-    bound = {}
-    if form is not None:
-        bound = {child.id: field for child, field in form.bound_questions()}
-    items = []
-    for child in phase.body:
-        if not isinstance(child.block, FieldBlock):
-            items.append({"child": child})
-            continue
-        item = {"child": child, "question": True, "field": bound.get(child.id)}
-        if submission is not None:
-            answer = submission.answers.get(child.id)
-            if answer is not None:
-                item["answer_html"] = child.block.render_answer(
-                    child.block.snapshot(child.value), answer
-                )
-        items.append(item)
-    return items
-
-
 def phase_page(request, phase):
     """A phase: content and form for its candidate, questions only for the staff."""
     user = request.user
@@ -114,13 +98,17 @@ def phase_page(request, phase):
     if bilan is None:
         raise Http404
     submission = submission_for(bilan, phase)
-    context = {"page": phase, "bilan": bilan, "submission": submission}
+    context = {
+        "page": phase,
+        "bilan": bilan,
+        "submission": submission,
+        "comments": {"can_start": False, "can_resolve": False},
+    }
     if not submission.is_editable:
-        context.update(
-            mode="readonly",
-            items=page_items(phase, submission=submission),
-            removed=removed_answers(phase, submission),
-        )
+        items = page_items(phase, submission=submission)
+        removed = removed_answers(phase, submission)
+        _with_threads(request, bilan, phase, items, removed)
+        context.update(mode="readonly", items=items, removed=removed)
         return render(request, "phases/phase_page.html", context)
 
     status = 200
@@ -192,14 +180,24 @@ def phase_page(request, phase):
             snapshots=submission.questions,
             extra_rows=extra_rows,
         )
+    items = page_items(phase, form=form)
+    removed = removed_answers(phase, submission) if submission.pk else []
+    _with_threads(request, bilan, phase, items, removed)
+    # The phase page is one big form: reply forms live after it (HTML forbids
+    # nested forms) and their fields point to them with the `form` attribute.
+    context["comments"]["detached"] = True
     context.update(
-        mode="form",
-        form=form,
-        version=version,
-        items=page_items(phase, form=form),
-        removed=removed_answers(phase, submission) if submission.pk else [],
+        mode="form", form=form, version=version, items=items, removed=removed
     )
     return render(request, "phases/phase_page.html", context, status=status)
+
+
+def _with_threads(request, bilan, phase, items, removed):
+    """The conseiller's comments under each answer; showing them marks them read."""
+    shown_at = timezone.now()
+    threads = comment_threads(bilan, phase, request.user)
+    attach_threads(items, removed, threads)
+    open_threads(request.user, threads.values(), at=shown_at)
 
 
 def _form(phase, submission, data, files, action):
@@ -334,33 +332,3 @@ def submission_file(request, pk):
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-@login_required
-def bilan_phase(request, bilan_id, phase_id):
-    """A candidate's answers to one phase, read-only, for their conseiller."""
-    bilan = get_object_or_404(
-        Bilan.objects.with_answers_visible_to(request.user).select_related("candidate"),
-        pk=bilan_id,
-    )
-    phase = get_object_or_404(
-        PhasePage.objects.live().filter(pk__in=bilan.selected_phases.values("phase")),
-        pk=phase_id,
-    )
-    submission = (
-        PhaseSubmission.objects.visible_to(request.user)
-        .filter(bilan=bilan, phase=phase)
-        .first()
-    ) or PhaseSubmission(bilan=bilan, phase=phase)
-    return render(
-        request,
-        "phases/bilan_phase.html",
-        {
-            "page": phase,
-            "bilan": bilan,
-            "submission": submission,
-            "mode": "readonly",
-            "items": page_items(phase, submission=submission),
-            "removed": removed_answers(phase, submission),
-        },
-    )

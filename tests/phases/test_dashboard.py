@@ -9,7 +9,8 @@ from phases.models import PhaseSubmission
 from phases.submissions import complete_phase, save_draft
 
 DASHBOARD_BUDGET = 9
-PHASE_PAGE_BUDGET = 14
+# + the comment threads (one query) and, when some are unread, marking them read.
+PHASE_PAGE_BUDGET = 16
 
 
 def answer(bilan, phases, completed, drafted=0):

@@ -57,9 +57,15 @@ def test_demo_accounts_log_in_with_the_documented_password(client, db):
     assert partiel.selected_phases.count() == 4
 
 
+def clean_environ():
+    # Browser tests may allow async-unsafe calls in this process; a deployed
+    # server never does, so the subprocess must not inherit it.
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def test_production_settings_pass_check_deploy(tmp_path):
     env = {
-        **os.environ,
+        **clean_environ(),
         "DJANGO_SETTINGS_MODULE": "monbilan.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "monbilan.example.fr",
@@ -80,7 +86,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     env = {
         k: v
-        for k, v in os.environ.items()
+        for k, v in clean_environ().items()
         if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(

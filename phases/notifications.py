@@ -1,0 +1,112 @@
+"""E-mails of the bilan: who is told what, with a link and never any content.
+
+The text of answers, comments and messages stays on the site, behind the login
+and the scoping: an e-mail only says that something happened and where to read
+it. Every message leaves through the task queue (`users.tasks.send_email`).
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from users.emails import enqueue_email
+
+
+def absolute_url(path):
+    """The site's address plus `path`: e-mails are read outside any request."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def phase_path(phase):
+    """The phase page's path on its site, whatever the number of sites."""
+    _site_id, _root, path = phase.get_url_parts()
+    return path
+
+
+def review_path(bilan_id, phase_id):
+    return reverse("bilan_phase", kwargs={"bilan_id": bilan_id, "phase_id": phase_id})
+
+
+def _name(user):
+    return user.get_full_name() or user.username
+
+
+def _send(kind, recipient, context):
+    if not recipient.email:
+        return
+    enqueue_email(
+        f"phases/emails/{kind}_subject.txt",
+        f"phases/emails/{kind}_body.txt",
+        {"recipient": recipient, "recipient_name": _name(recipient), **context},
+        recipient.email,
+    )
+
+
+def notify_phase_completed(submission):
+    """To the conseiller: their candidate finished a phase."""
+    bilan = submission.bilan
+    _send(
+        "phase_completed",
+        bilan.conseiller,
+        {
+            "conseiller": bilan.conseiller,
+            "candidate": bilan.candidate,
+            "phase": submission.phase,
+            "url": absolute_url(review_path(bilan.pk, submission.phase_id)),
+        },
+    )
+
+
+def notify_phase_validated(submission):
+    """To the candidate: their conseiller validated a phase."""
+    bilan = submission.bilan
+    _send(
+        "phase_validated",
+        bilan.candidate,
+        {
+            "conseiller_name": _name(bilan.conseiller),
+            "phase": submission.phase,
+            "url": absolute_url(phase_path(submission.phase)),
+        },
+    )
+
+
+def notify_phase_reopened(submission):
+    """To the candidate: they may change their answers to a phase again."""
+    bilan = submission.bilan
+    _send(
+        "phase_reopened",
+        bilan.candidate,
+        {
+            "conseiller_name": _name(bilan.conseiller),
+            "phase": submission.phase,
+            "url": absolute_url(phase_path(submission.phase)),
+        },
+    )
+
+
+def notify_new_post(post):
+    """To the other party of the bilan: a new comment or message awaits them."""
+    thread = post.thread
+    bilan = thread.bilan
+    to_candidate = post.author_id != bilan.candidate_id
+    recipient = bilan.candidate if to_candidate else bilan.conseiller
+    if thread.phase_id is None:
+        kind = "new_message"
+        path = reverse("bilan_messages", kwargs={"bilan_id": bilan.pk})
+    else:
+        kind = "new_comment"
+        if to_candidate:
+            path = phase_path(thread.phase)
+        else:
+            path = review_path(bilan.pk, thread.phase_id)
+        path = f"{path}#question-{thread.block_id}"
+    _send(
+        kind,
+        recipient,
+        {
+            "author_name": _name(post.author),
+            "to_candidate": to_candidate,
+            "phase": thread.phase,
+            "url": absolute_url(path),
+        },
+    )

@@ -1,0 +1,302 @@
+"""The conseiller's workspace: dashboard, "Ajouter un candidat", review of a bilan.
+
+Thin views: the scoping querysets say what the user may see (404 otherwise), the
+rules of `phases.bilans`, `phases.submissions` and `phases.conversations` do the
+work.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .bilans import (
+    BilanRow,
+    PhasesHaveAnswers,
+    answered_phase_ids,
+    change_bilan_status,
+    create_candidate_with_bilan,
+    followed_bilans,
+    update_bilan,
+)
+from .conversations import comment_threads, open_threads, unread_counts
+from .display import attach_threads, page_items
+from .forms import (
+    BilanForm,
+    BilanStatusForm,
+    CandidateForm,
+    DashboardFilterForm,
+)
+from .models import Bilan, PhasePage, PhaseSubmission
+from .submissions import (
+    PhaseNotCompleted,
+    PhaseNotReopenable,
+    bilan_progress,
+    removed_answers,
+    reopen_phase,
+    validate_phase,
+)
+
+PAGE_SIZE = 20
+
+
+def followed_bilan(user, bilan_id):
+    """The bilan if the user is its conseiller; 404 for anyone else."""
+    return get_object_or_404(
+        Bilan.objects.followed_by(user).select_related("candidate", "dabm"),
+        pk=bilan_id,
+    )
+
+
+def selected_phase(bilan, phase_id):
+    """A published phase the bilan selects, or 404."""
+    return get_object_or_404(
+        PhasePage.objects.live().filter(pk__in=bilan.selected_phases.values("phase")),
+        pk=phase_id,
+    )
+
+
+def dashboard_conseiller(request):
+    """Tableau de bord of a conseiller: their candidates, filtered and paginated."""
+    form = DashboardFilterForm(request.GET or None)
+    bilans = followed_bilans(request.user, **form.filters())
+    page = Paginator(bilans, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "phases/dashboard_conseiller.html",
+        {
+            "filter_form": form,
+            "page_obj": page,
+            "rows": [BilanRow(bilan) for bilan in page],
+            "filtered": form.is_bound and any(form.filters().values()),
+        },
+    )
+
+
+@login_required
+def add_candidate(request):
+    """ "Ajouter un candidat": their account and their bilan with this conseiller."""
+    if not request.user.is_conseiller:
+        raise Http404
+    form = CandidateForm(request.POST or None, conseiller=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bilan = create_candidate_with_bilan(
+                conseiller=request.user,
+                username=data["username"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                modalite=data["modalite"],
+                phases=list(data["phases"]),
+                password=data["password1"],
+                notify=data["notify"],
+                request=request,
+            )
+        except IntegrityError:
+            # Another conseiller took the identifiant or the address meanwhile.
+            form.add_error(
+                None,
+                _(
+                    "Cet identifiant de connexion ou cette adresse électronique vient "
+                    "d'être utilisé par un autre compte : modifiez-les puis "
+                    "réessayez."
+                ),
+            )
+        else:
+            candidate = bilan.candidate
+            if data["notify"]:
+                text = _(
+                    "Le compte de %(name)s est créé. Un courriel lui a été envoyé "
+                    "pour choisir son mot de passe."
+                )
+            else:
+                text = _(
+                    "Le compte de %(name)s est créé. Communiquez-lui son identifiant "
+                    "et son mot de passe temporaire."
+                )
+            messages.success(request, text % {"name": candidate})
+            return redirect("bilan_detail", bilan_id=bilan.pk)
+    return render(request, "phases/add_candidate.html", {"form": form})
+
+
+@login_required
+def bilan_detail(request, bilan_id):
+    """A candidate's bilan for their conseiller: phases, statuses, actions."""
+    bilan = followed_bilan(request.user, bilan_id)
+    unread = unread_counts(bilan, request.user)
+    rows = bilan_progress(bilan)
+    for row in rows:
+        row.unread = unread.get(row.phase.pk, 0)
+    done = sum(1 for row in rows if row.is_done)
+    return render(
+        request,
+        "phases/bilan_detail.html",
+        {
+            "bilan": bilan,
+            "candidate": bilan.candidate,
+            "progress": rows,
+            "done_count": done,
+            "total_count": len(rows),
+            "unread_messages": unread.get(None, 0),
+        },
+    )
+
+
+@login_required
+def edit_bilan(request, bilan_id):
+    """Change the modalité and the phases of a bilan."""
+    bilan = followed_bilan(request.user, bilan_id)
+    form = BilanForm(request.POST or None, bilan=bilan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_bilan(
+                bilan,
+                modalite=form.cleaned_data["modalite"],
+                phases=list(form.cleaned_data["phases"]),
+            )
+        except PhasesHaveAnswers as error:
+            form.add_error(
+                "phases",
+                _(
+                    "Ces phases contiennent déjà des réponses du candidat et ne "
+                    "peuvent pas être retirées : %(phases)s. Cochez-les de nouveau "
+                    "ou rouvrez d'abord la discussion avec le candidat."
+                )
+                % {"phases": ", ".join(f"« {phase.title} »" for phase in error.phases)},
+            )
+        else:
+            messages.success(request, _("Le bilan est modifié."))
+            return redirect("bilan_detail", bilan_id=bilan.pk)
+    return render(
+        request,
+        "phases/edit_bilan.html",
+        {
+            "bilan": bilan,
+            "form": form,
+            "answered": answered_phase_ids(bilan),
+        },
+    )
+
+
+@login_required
+def bilan_status(request, bilan_id):
+    """Close a bilan (terminé or archivé, end date) or open it again."""
+    bilan = followed_bilan(request.user, bilan_id)
+    form = BilanStatusForm(request.POST or None, bilan=bilan)
+    if request.method == "POST" and form.is_valid():
+        change_bilan_status(
+            bilan,
+            status=form.cleaned_data["status"],
+            end_date=form.cleaned_data["end_date"],
+        )
+        messages.success(
+            request,
+            _("Le statut du bilan est maintenant « %(status)s ».")
+            % {"status": bilan.get_status_display()},
+        )
+        return redirect("bilan_detail", bilan_id=bilan.pk)
+    return render(request, "phases/bilan_status.html", {"bilan": bilan, "form": form})
+
+
+@login_required
+def bilan_phase(request, bilan_id, phase_id):
+    """A candidate's answers to one phase, read-only, with the comment threads,
+    for their conseiller; "Valider la phase" and "Rouvrir la phase"."""
+    bilan = followed_bilan(request.user, bilan_id)
+    phase = selected_phase(bilan, phase_id)
+    submission = (
+        PhaseSubmission.objects.visible_to(request.user)
+        .filter(bilan=bilan, phase=phase)
+        .first()
+    ) or PhaseSubmission(bilan=bilan, phase=phase)
+    shown_at = timezone.now()
+    threads = comment_threads(bilan, phase, request.user)
+    items = page_items(phase, submission=submission)
+    removed = removed_answers(phase, submission)
+    attach_threads(items, removed, threads)
+    open_threads(request.user, threads.values(), at=shown_at)
+    return render(
+        request,
+        "phases/bilan_phase.html",
+        {
+            "page": phase,
+            "bilan": bilan,
+            "submission": submission,
+            "mode": "readonly",
+            "items": items,
+            "removed": removed,
+            "comments": {"can_start": True, "can_resolve": True},
+        },
+    )
+
+
+def _back(request, bilan, phase):
+    target = request.POST.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(
+        reverse("bilan_phase", kwargs={"bilan_id": bilan.pk, "phase_id": phase.pk})
+    )
+
+
+@require_POST
+@login_required
+def validate(request, bilan_id, phase_id):
+    """ "Valider la phase": terminée → validée; the candidate is told."""
+    bilan = followed_bilan(request.user, bilan_id)
+    phase = selected_phase(bilan, phase_id)
+    try:
+        validate_phase(bilan, phase)
+    except PhaseNotCompleted:
+        messages.error(
+            request,
+            _(
+                "La phase « %(phase)s » ne peut être validée qu'une fois terminée par "
+                "le candidat."
+            )
+            % {"phase": phase.title},
+        )
+    else:
+        messages.success(
+            request,
+            _("La phase « %(phase)s » est validée. Le candidat en est informé.")
+            % {"phase": phase.title},
+        )
+    return _back(request, bilan, phase)
+
+
+@require_POST
+@login_required
+def reopen(request, bilan_id, phase_id):
+    """ "Rouvrir la phase": the candidate may change their answers again."""
+    bilan = followed_bilan(request.user, bilan_id)
+    phase = selected_phase(bilan, phase_id)
+    try:
+        reopen_phase(bilan, phase)
+    except PhaseNotReopenable:
+        messages.error(
+            request,
+            _("La phase « %(phase)s » n'est pas terminée : elle est déjà ouverte.")
+            % {"phase": phase.title},
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "La phase « %(phase)s » est rouverte : le candidat peut de nouveau "
+                "modifier ses réponses. Il en est informé."
+            )
+            % {"phase": phase.title},
+        )
+    return _back(request, bilan, phase)
