@@ -69,6 +69,16 @@ class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
         self.fields["new_password2"].label = _("Confirmation du nouveau mot de passe")
 
 
+class PrivateClearableFileInput(forms.ClearableFileInput):
+    """A file input for private files: it never links to the file (no URL)."""
+
+    template_name = "widgets/private_clearable_file_input.html"
+
+    def is_initial(self, value):
+        # Django asks the file for its URL here; a private file has none.
+        return bool(value and getattr(value, "name", None))
+
+
 class AccountForm(DsfrFormMixin, forms.ModelForm):
     """Mon compte: identity, avatar and, optionally, a new password."""
 
@@ -107,7 +117,7 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
             "avatar": _("Formats acceptés : JPEG, PNG ou WebP, 2 Mo au maximum."),
         }
         widgets = {
-            "avatar": forms.ClearableFileInput(
+            "avatar": PrivateClearableFileInput(
                 attrs={"accept": "image/jpeg,image/png,image/webp"}
             )
         }

@@ -15,6 +15,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -131,6 +132,11 @@ class ConseillerHistoryView(HistoryView):
         return scoped_conseillers(self.request)
 
 
+class ConseillerUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return scoped_conseillers(self.request)
+
+
 class ConseillerEditView(EditView):
     page_title = _("Modifier le conseiller")
 
@@ -156,6 +162,7 @@ class ConseillerViewSet(ModelViewSet):
     add_view_class = ConseillerCreateView
     edit_view_class = ConseillerEditView
     history_view_class = ConseillerHistoryView
+    usage_view_class = ConseillerUsageView
     filterset_class = ConseillerFilterSet
     search_fields = ["username", "first_name", "last_name", "email"]
     search_backend_name = None

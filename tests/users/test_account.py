@@ -172,3 +172,21 @@ def test_password_change_needs_the_current_password(client_as, world):
     assert response.status_code == 200
     assert "mot de passe actuel est incorrect" in response.content.decode()
     assert User.objects.get(pk=world.candidat.pk).check_password(PASSWORD)
+
+
+def test_page_with_an_avatar_never_links_the_private_file(client_as, world):
+    client = client_as("candidat")
+    upload = SimpleUploadedFile("moi.png", png_bytes(), content_type="image/png")
+    client.post(ACCOUNT_URL, {**base_data(world.candidat), "avatar": upload})
+    response = client.get(ACCOUNT_URL)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Une image est enregistrée" in content
+    assert "avatars/" not in content
+    # Clearing it removes the image.
+    response = client.post(
+        ACCOUNT_URL, {**base_data(world.candidat), "avatar-clear": "on"}
+    )
+    assert response.status_code == 302
+    world.candidat.refresh_from_db()
+    assert not world.candidat.avatar

@@ -1,0 +1,169 @@
+"""The objects and requests of the access matrix (shared by the test and a printer)."""
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from PIL import Image
+
+from phases.conversations import add_comment
+from phases.models import PhaseSubmission, SubmissionFile
+
+ROLES = [
+    "anonymous",
+    "candidat",
+    "autre_candidat",
+    "conseiller",
+    "autre_conseiller",
+    "referent",
+    "admin",
+    "admin_toulouse",
+    "superuser",
+]
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def objects(world, phases):
+    """The candidate's bilan with one completed phase, a file, a thread, an avatar."""
+    phase = phases[0]
+    submission = PhaseSubmission.objects.create(
+        bilan=world.bilan,
+        phase=phase,
+        status=PhaseSubmission.Status.TERMINEE,
+        answers={},
+        completed_at=timezone.now(),
+    )
+    document = SubmissionFile(
+        submission=submission,
+        block_id="b",
+        original_name="cv.pdf",
+        size=9,
+        content_type="application/pdf",
+    )
+    document.file.save("cv", SimpleUploadedFile("cv.pdf", b"%PDF-1.4\n"), save=False)
+    document.save()
+    block_id = next(iter(phase.questions())).id
+    thread = add_comment(
+        world.bilan,
+        phase,
+        block_id,
+        author=world.conseiller,
+        body="Pouvez-vous préciser ?",
+        notify=False,
+    ).thread
+    world.candidat.avatar.save("a.png", SimpleUploadedFile("a.png", png()))
+    return {
+        "bilan": world.bilan.pk,
+        "phase": phase.pk,
+        "phase_url": phase.url,
+        "block_id": block_id,
+        "file": document.pk,
+        "thread": thread.pk,
+        "candidat": world.candidat.pk,
+        "conseiller": world.conseiller.pk,
+        "academie": world.montpellier.pk,
+        "dabm": world.lunel.pk,
+    }
+
+
+# Every URL the project defines, by name: (method, path built from the objects,
+# POST data). Wagtail's own admin URLs are Wagtail's; the admin URLs the project
+# adds (its viewsets and reports) are here.
+def requests(o):
+    bilan, phase = o["bilan"], o["phase"]
+    return {
+        "users:login": ("get", "/connexion/", None),
+        "users:logout": ("post", "/deconnexion/", {}),
+        "users:account": ("get", "/mon-compte/", None),
+        "users:avatar": ("get", f"/mon-compte/avatar/{o['candidat']}/", None),
+        "users:password_reset": ("get", "/mot-de-passe/reinitialiser/", None),
+        "users:password_reset_done": (
+            "get",
+            "/mot-de-passe/reinitialiser/envoye/",
+            None,
+        ),
+        "users:password_reset_confirm": (
+            "get",
+            "/mot-de-passe/nouveau/MQ/jeton-invalide/",
+            None,
+        ),
+        "users:password_reset_complete": (
+            "get",
+            "/mot-de-passe/nouveau/termine/",
+            None,
+        ),
+        "search": ("get", "/recherche/?q=phase", None),
+        "dashboard": ("get", "/tableau-de-bord/", None),
+        "phase_page": ("get", o["phase_url"], None),
+        "phase_autosave": (
+            "post",
+            f"/mes-reponses/phases/{phase}/enregistrer/",
+            {"version": "1"},
+        ),
+        "submission_file": ("get", f"/fichiers/{o['file']}/", None),
+        "add_candidate": ("get", "/candidats/ajouter/", None),
+        "bilan_detail": ("get", f"/bilans/{bilan}/", None),
+        "bilan_edit": ("get", f"/bilans/{bilan}/modifier/", None),
+        "bilan_status": ("get", f"/bilans/{bilan}/statut/", None),
+        "bilan_messages": ("get", f"/bilans/{bilan}/messages/", None),
+        "bilan_phase": ("get", f"/bilans/{bilan}/phases/{phase}/", None),
+        "phase_validate": ("post", f"/bilans/{bilan}/phases/{phase}/valider/", {}),
+        "phase_reopen": ("post", f"/bilans/{bilan}/phases/{phase}/rouvrir/", {}),
+        "bilan_comment": (
+            "post",
+            f"/bilans/{bilan}/phases/{phase}/commentaires/",
+            {"block_id": o["block_id"], "body": "Une réponse."},
+        ),
+        "thread_resolve": (
+            "post",
+            f"/bilans/{bilan}/commentaires/{o['thread']}/resolu/",
+            {},
+        ),
+        "activity_report": ("get", "/admin/activite/", None),
+        "activity_report:csv": ("get", "/admin/activite/?export=csv", None),
+        "activity_report:xlsx": ("get", "/admin/activite/?export=xlsx", None),
+        "activity_report_results": ("get", "/admin/activite/resultats/", None),
+        "statistics": ("get", "/admin/statistiques/", None),
+        "audit_report": ("get", "/admin/journal/", None),
+        "audit_report_results": ("get", "/admin/journal/resultats/", None),
+        **viewset_requests("conseillers", o["conseiller"], copy=False),
+        **viewset_requests("candidats", bilan, copy=False),
+        **viewset_requests("academies", o["academie"]),
+        **viewset_requests("dabms", o["dabm"]),
+    }
+
+
+def viewset_requests(prefix, pk, copy=True):
+    base = f"/admin/{prefix}/"
+    urls = {
+        f"{prefix}:index": ("get", base, None),
+        f"{prefix}:index_results": ("get", f"{base}results/", None),
+        f"{prefix}:add": ("get", f"{base}new/", None),
+        f"{prefix}:edit": ("get", f"{base}edit/{pk}/", None),
+        f"{prefix}:delete": ("get", f"{base}delete/{pk}/", None),
+        f"{prefix}:history": ("get", f"{base}history/{pk}/", None),
+        f"{prefix}:history_results": ("get", f"{base}history-results/{pk}/", None),
+        f"{prefix}:usage": ("get", f"{base}usage/{pk}/", None),
+    }
+    if copy:
+        urls[f"{prefix}:copy"] = ("get", f"{base}copy/{pk}/", None)
+    return urls
+
+
+def outcome(response):
+    """A response as the matrix writes it: 200, login, admin, 302, 403, 404, 405."""
+    code = response.status_code
+    if code in (301, 302):
+        location = response["Location"]
+        if location.startswith("/connexion/"):
+            return "login"
+        if location.split("?")[0] == "/admin/":
+            return "admin"  # Wagtail's "permission denied" lands on its home
+        return 302
+    return code

@@ -1,0 +1,160 @@
+"""One table: every URL the project defines × every role → the exact outcome.
+
+The URL list comes from the resolver, so a new URL without a row fails this test.
+Outcomes: 200; "login" (sent to the login page); "admin" (Wagtail refuses and
+returns to its home); 302 (an action done, then redirected); 401 (JSON endpoint,
+not logged in); 404 (outside the scope: the object does not exist for this user);
+409 (autosave of a stale version: allowed, but nothing overwritten).
+
+Roles, for the candidate "candidat" of "conseiller" (DABM Lunel, Montpellier):
+an other candidate and an other conseiller of the académie, a référent who is not
+this bilan's conseiller, the académie's administrator, Toulouse's administrator,
+a superuser.
+"""
+
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver
+
+import pytest
+
+from .matrix import ROLES, objects, outcome, requests
+
+# The project's namespaces and admin URL names; everything else under /admin/ is
+# Wagtail's own.
+PROJECT_NAMESPACES = {"users", "conseillers", "candidats", "academies", "dabms"}
+PROJECT_ADMIN_NAMES = {
+    "activity_report",
+    "activity_report_results",
+    "statistics",
+    "audit_report",
+    "audit_report_results",
+}
+PROJECT_MODULES = ("users.", "phases.", "home.", "search.", "monbilan.")
+
+# Columns: anonymous, candidat, autre_candidat, conseiller, autre_conseiller,
+# referent, admin, admin_toulouse, superuser.
+EXPECTED = {
+    "users:login": "200 302 302 302 302 302 302 302 302",
+    "users:logout": "302 302 302 302 302 302 302 302 302",
+    "users:account": "L   200 200 200 200 200 200 200 200",
+    "users:avatar": "L   200 404 200 404 404 200 404 200",
+    "users:password_reset": "200 200 200 200 200 200 200 200 200",
+    "users:password_reset_done": "200 200 200 200 200 200 200 200 200",
+    "users:password_reset_confirm": "200 200 200 200 200 200 200 200 200",
+    "users:password_reset_complete": "200 200 200 200 200 200 200 200 200",
+    "search": "200 200 200 200 200 200 200 200 200",
+    "dashboard": "L   200 200 200 200 200 A   A   A",
+    # The phase page: its candidates fill it (the other candidate selected it
+    # too), staff read the questions only.
+    "phase_page": "L   200 200 200 200 200 200 200 200",
+    # 409: the stale version is refused for the owner; others' phases are 404.
+    "phase_autosave": "401 409 409 404 404 404 404 404 404",
+    "submission_file": "404 200 404 200 404 404 404 404 200",
+    "add_candidate": "L   404 404 200 200 200 404 404 404",
+    "bilan_detail": "L   404 404 200 404 404 404 404 404",
+    "bilan_edit": "L   404 404 200 404 404 404 404 404",
+    "bilan_status": "L   404 404 200 404 404 404 404 404",
+    "bilan_messages": "L   200 404 200 404 404 404 404 404",
+    "bilan_phase": "L   404 404 200 404 404 404 404 404",
+    "phase_validate": "L   404 404 302 404 404 404 404 404",
+    "phase_reopen": "L   404 404 302 404 404 404 404 404",
+    "bilan_comment": "L   302 404 302 404 404 404 404 404",
+    "thread_resolve": "L   302 404 302 404 404 404 404 404",
+    "activity_report": "L   L   L   L   L   A   200 200 200",
+    "activity_report:csv": "L   L   L   L   L   A   200 200 200",
+    "activity_report:xlsx": "L   L   L   L   L   A   200 200 200",
+    "activity_report_results": "L   L   L   L   L   A   200 200 200",
+    "statistics": "L   L   L   L   L   A   200 200 200",
+    "audit_report": "L   L   L   L   L   A   200 200 200",
+    "audit_report_results": "L   L   L   L   L   A   200 200 200",
+    "conseillers:index": "L   L   L   L   L   A   200 200 200",
+    "conseillers:index_results": "L   L   L   L   L   A   200 200 200",
+    "conseillers:add": "L   L   L   L   L   A   200 200 200",
+    "conseillers:edit": "L   L   L   L   L   A   200 404 200",
+    # Accounts are blocked, never deleted.
+    "conseillers:delete": "L   L   L   L   L   A   A   A   A",
+    "conseillers:history": "L   L   L   L   L   404 200 404 200",
+    "conseillers:history_results": "L   L   L   L   L   404 200 404 200",
+    "conseillers:usage": "L   L   L   L   L   404 200 404 200",
+    # Candidates are listed, never created or changed in the admin.
+    "candidats:index": "L   L   L   L   L   A   200 200 200",
+    "candidats:index_results": "L   L   L   L   L   A   200 200 200",
+    "candidats:add": "L   L   L   L   L   A   A   A   A",
+    "candidats:edit": "L   L   L   L   L   A   A   A   A",
+    "candidats:delete": "L   L   L   L   L   A   A   A   A",
+    "candidats:history": "L   L   L   L   L   A   A   A   A",
+    "candidats:history_results": "L   L   L   L   L   A   A   A   A",
+    "candidats:usage": "L   L   L   L   L   A   A   A   A",
+}
+SUPERUSER_ONLY = "L   L   L   L   L   A   A   A   200"
+for _prefix in ("academies", "dabms"):
+    for _view in (
+        "index",
+        "index_results",
+        "add",
+        "edit",
+        "delete",
+        "history",
+        "history_results",
+        "usage",
+        "copy",
+    ):
+        EXPECTED[f"{_prefix}:{_view}"] = SUPERUSER_ONLY
+
+
+def parse(row):
+    return [
+        {"L": "login", "A": "admin"}.get(
+            cell, cell if not cell.isdigit() else int(cell)
+        )
+        for cell in row.split()
+    ]
+
+
+def project_url_names():
+    """Names of the URL patterns the project defines (not Wagtail's or Django's)."""
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+                continue
+            assert isinstance(pattern, URLPattern)
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            if namespace in PROJECT_NAMESPACES or name in PROJECT_ADMIN_NAMES:
+                yield name
+            elif view.__module__.startswith(PROJECT_MODULES) and pattern.name:
+                yield name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_project_url_has_a_row():
+    # Rows for the same view with other parameters (exports, the phase page served
+    # by Wagtail) come on top of the resolver's names.
+    extra = {"activity_report:csv", "activity_report:xlsx", "phase_page"}
+    assert project_url_names() == set(EXPECTED) - extra
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_access(client, world, phases, name):
+    o = objects(world, phases)
+    method, path, data = requests(o)[name]
+    expected = parse(EXPECTED[name])
+    assert len(expected) == len(ROLES), name
+    actual = []
+    for role in ROLES:
+        # Each role starts from the same state: POSTs are rolled back.
+        savepoint = transaction.savepoint()
+        client.logout()
+        if role != "anonymous":
+            client.force_login(getattr(world, role))
+        response = getattr(client, method)(path, data or {})
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+        actual.append(outcome(response))
+        transaction.savepoint_rollback(savepoint)
+    assert dict(zip(ROLES, actual, strict=True)) == dict(
+        zip(ROLES, expected, strict=True)
+    ), name
