@@ -285,8 +285,11 @@ class PhaseSubmission(models.Model):
 
     @property
     def is_editable(self):
-        """A candidate may change their answers until the phase is terminée."""
-        return self.status not in self.DONE
+        """A candidate may change their answers until the phase is terminée, and
+        only while the bilan is under way (a closed bilan is kept as it ended)."""
+        return (
+            self.status not in self.DONE and self.bilan.status == Bilan.Status.EN_COURS
+        )
 
 
 class SubmissionFileQuerySet(models.QuerySet):

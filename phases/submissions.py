@@ -52,7 +52,10 @@ class InvalidAnswers(SubmissionError):
 def submission_for(bilan, phase):
     """The bilan's answers to a phase; an unsaved, empty one if none yet."""
     submission = PhaseSubmission.objects.filter(bilan=bilan, phase=phase).first()
-    return submission or PhaseSubmission(bilan=bilan, phase=phase)
+    if submission is None:
+        return PhaseSubmission(bilan=bilan, phase=phase)
+    submission.bilan = bilan  # known already: no query to check its status
+    return submission
 
 
 def save_draft(bilan, phase, *, data, files=None, expected_version):
@@ -84,6 +87,7 @@ def _save(bilan, phase, data, files, expected_version, *, complete):
     submission, _created = PhaseSubmission.objects.select_for_update().get_or_create(
         bilan=bilan, phase=phase
     )
+    submission.bilan = bilan
     if not submission.is_editable:
         raise PhaseLocked(submission)
     if expected_version != submission.version:

@@ -157,8 +157,8 @@ def phase_page(request, phase):
             messages.error(
                 request,
                 _(
-                    "Cette phase est terminée : vos réponses ne peuvent plus être "
-                    "modifiées."
+                    "Cette phase est terminée ou votre bilan est clos : vos "
+                    "réponses ne peuvent plus être modifiées."
                 ),
             )
             return redirect(phase.get_url(request))
@@ -284,8 +284,8 @@ def autosave(request, phase_id):
             {
                 "error": "locked",
                 "message": _(
-                    "Cette phase est terminée : vos réponses ne peuvent plus être "
-                    "modifiées."
+                    "Cette phase est terminée ou votre bilan est clos : vos réponses "
+                    "ne peuvent plus être modifiées."
                 ),
             },
             status=409,

@@ -149,3 +149,28 @@ def test_a_validated_phase_can_be_reopened_but_not_a_started_one(
     assert submission.validated_at is None
     response = client.post(f"{base}/rouvrir/", follow=True)
     assert "elle est déjà ouverte" in response.content.decode()
+
+
+def test_a_closed_bilan_keeps_the_candidates_answers_as_they_were(
+    client_as, world, phases
+):
+    answer(world.bilan, phases[1], complete=False)
+    client = client_as("conseiller")
+    response = client.post(
+        f"/bilans/{world.bilan.pk}/statut/",
+        {"status": "termine", "end_date": world.bilan.start_date.isoformat()},
+    )
+    assert response.status_code == 302
+    world.bilan.refresh_from_db()
+    assert world.bilan.status == "termine"
+    candidate = client_as("candidat")
+    html = candidate.get(phases[1].url).content.decode()
+    assert 'id="phase-form"' not in html  # read only
+    submission = PhaseSubmission.objects.get(bilan=world.bilan, phase=phases[1])
+    response = candidate.post(
+        f"/mes-reponses/phases/{phases[1].pk}/enregistrer/",
+        {"version": str(submission.version)},
+    )
+    assert response.status_code == 409
+    assert response.json()["error"] == "locked"
+    assert PhaseSubmission.objects.get(pk=submission.pk).version == submission.version
