@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from crispy_forms.layout import Fieldset, Layout
 from dsfr.utils import dsfr_input_class_attr
 
-from users.forms_base import DsfrFormMixin
+from users.forms_base import DsfrFormMixin, check_new_password
 from users.models import User
 
 from .models import Bilan, PhasePage
@@ -228,31 +228,21 @@ class CandidateForm(DsfrFormMixin, forms.Form):
             )
         if cleaned.get("notify"):
             return cleaned
-        password1 = cleaned.get("password1")
-        password2 = cleaned.get("password2")
-        if not password1:
-            self.add_error(
-                "password1",
-                _(
-                    "Sans notification, indiquez un mot de passe temporaire pour le "
-                    "candidat."
-                ),
-            )
-        elif password1 != password2:
-            self.add_error(
-                "password2", _("Les deux mots de passe ne correspondent pas.")
-            )
-        else:
-            user = User(
+        check_new_password(
+            self,
+            User(
                 username=cleaned.get("username", ""),
                 email=cleaned.get("email", ""),
                 first_name=cleaned.get("first_name", ""),
                 last_name=cleaned.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(password1, user)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
+            ),
+            first="password1",
+            second="password2",
+            missing_message=_(
+                "Sans notification, indiquez un mot de passe temporaire pour le "
+                "candidat."
+            ),
+        )
         return cleaned
 
 

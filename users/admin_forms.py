@@ -1,12 +1,12 @@
 """Account forms of the Wagtail admin ("Ajouter un conseiller" and its edit form)."""
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .forms_base import check_new_password
 from .models import Dabm, User
 
 STATUS_CHOICES = [("blocked", _("Bloqué")), ("active", _("Actif"))]
@@ -72,28 +72,19 @@ class ConseillerForm(WagtailAdminModelForm):
         return email
 
     def clean_password_pair(self, required):
-        password1 = self.cleaned_data.get("password1")
-        password2 = self.cleaned_data.get("password2")
-        if not password1 and not password2 and not required:
+        if not required and not (
+            self.cleaned_data.get("password1") or self.cleaned_data.get("password2")
+        ):
             return None
-        if not password1:
-            self.add_error("password1", _("Saisissez un mot de passe."))
-        elif password1 != password2:
-            self.add_error(
-                "password2", _("Les deux mots de passe ne correspondent pas.")
-            )
-        else:
-            candidate = User(
-                username=self.cleaned_data.get("username", ""),
-                email=self.cleaned_data.get("email", ""),
-                first_name=self.cleaned_data.get("first_name", ""),
-                last_name=self.cleaned_data.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(password1, candidate)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return password1
+        candidate = User(
+            username=self.cleaned_data.get("username", ""),
+            email=self.cleaned_data.get("email", ""),
+            first_name=self.cleaned_data.get("first_name", ""),
+            last_name=self.cleaned_data.get("last_name", ""),
+        )
+        return check_new_password(
+            self, candidate, first="password1", second="password2"
+        )
 
 
 class ConseillerCreationForm(ConseillerForm):

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from crispy_forms.layout import Fieldset, Layout
 
 from .emails import enqueue_email
-from .forms_base import DsfrFormMixin
+from .forms_base import DsfrFormMixin, check_new_password
 from .models import User
 
 
@@ -156,23 +156,13 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
         if not self.wants_password_change:
             return cleaned
         current = cleaned.get("current_password")
-        new1 = cleaned.get("new_password1")
-        new2 = cleaned.get("new_password2")
         if not current or not self.instance.check_password(current):
             self.add_error(
                 "current_password", _("Votre mot de passe actuel est incorrect.")
             )
-        if not new1:
-            self.add_error("new_password1", _("Saisissez le nouveau mot de passe."))
-        elif new1 != new2:
-            self.add_error(
-                "new_password2", _("Les deux mots de passe ne correspondent pas.")
-            )
-        else:
-            try:
-                password_validation.validate_password(new1, self.instance)
-            except forms.ValidationError as error:
-                self.add_error("new_password1", error)
+        check_new_password(
+            self, self.instance, first="new_password1", second="new_password2"
+        )
         return cleaned
 
     def save(self, commit=True):

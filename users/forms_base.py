@@ -1,6 +1,8 @@
 """Base for the site's forms: DSFR markup through django-dsfr, layout by crispy."""
 
 from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.helper import FormHelper
 from dsfr.forms import DsfrBoundField
@@ -37,3 +39,25 @@ class DsfrFormMixin:
 
 class DsfrForm(DsfrFormMixin, forms.Form):
     pass
+
+
+def check_new_password(form, user, *, first, second, missing_message=None):
+    """Check a new password typed twice; add the errors to `form`, French wording.
+
+    `user` carries what the similarity validator compares against (it may be an
+    unsaved account). Returns the password when it is acceptable, else None.
+    """
+    password1 = form.cleaned_data.get(first)
+    password2 = form.cleaned_data.get(second)
+    if not password1:
+        form.add_error(first, missing_message or _("Saisissez un mot de passe."))
+        return None
+    if password1 != password2:
+        form.add_error(second, _("Les deux mots de passe ne correspondent pas."))
+        return None
+    try:
+        password_validation.validate_password(password1, user)
+    except forms.ValidationError as error:
+        form.add_error(first, error)
+        return None
+    return password1
