@@ -163,22 +163,40 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
         for item in queryset.iterator(chunk_size=1000):
             yield self.write_csv_row(writer, self.to_row_dict(item))
 
-    def render_to_response(self, context, **response_kwargs):
-        if self.is_export:
-            log(
-                instance=self.request.user,
-                action="monbilan.activity_export",
-                user=self.request.user,
-                data={
-                    "format": self.request.GET.get("export"),
-                    "filtres": {
-                        key: value
-                        for key, value in self.request.GET.items()
-                        if key not in {"export", "p"} and value
-                    },
+    def get(self, request, *args, **kwargs):
+        if not self.is_export:
+            return super().get(request, *args, **kwargs)
+        # Straight to the file: the listing's context would count the rows with
+        # len() and so load every bilan in memory before the first byte leaves.
+        self.log_export()
+        return self.as_spreadsheet(
+            self.get_filtered_queryset(), request.GET.get("export")
+        )
+
+    def write_xlsx(self, queryset, output):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        worksheet = workbook.create_sheet(title=str(_("Tableau d'activité"))[:31])
+        worksheet.append([self.get_heading(queryset, f) for f in self.list_export])
+        for item in queryset.iterator(chunk_size=1000):
+            worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item)))
+        workbook.save(output)
+
+    def log_export(self):
+        log(
+            instance=self.request.user,
+            action="monbilan.activity_export",
+            user=self.request.user,
+            data={
+                "format": self.request.GET.get("export"),
+                "filtres": {
+                    key: value
+                    for key, value in self.request.GET.items()
+                    if key not in {"export", "p"} and value
                 },
-            )
-        return super().render_to_response(context, **response_kwargs)
+            },
+        )
 
 
 class StatisticsView(
