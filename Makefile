@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint migrate demo clean
+.PHONY: run test lint migrate demo clean bench load
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,18 @@ test: $(VENV)/.dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=monbilan.settings.test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Not in CI. Both need PostgreSQL on 127.0.0.1:5432 (user postgres) and recreate
+# the database monbilan_bench; figures go to docs/benchmarks.md by hand.
+$(VENV)/.bench: bench/requirements.txt $(VENV)/.dev
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+load: $(VENV)/.bench
+	timeout 900 $(BIN)/python -m bench.load $(LOAD_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
