@@ -6,6 +6,8 @@ French Excel (UTF-8 with BOM, ";" separator), and neutralises spreadsheet formul
 """
 
 import csv
+from collections import defaultdict
+from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -31,7 +33,7 @@ from users.permissions import is_academie_manager
 
 from . import statistics
 from .activity import activity_queryset, done_titles, selected_titles
-from .models import Bilan, PhasePage, PhaseSubmission
+from .models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -113,6 +115,54 @@ def done_cell(bilan):
     return ", ".join(done_titles(bilan))
 
 
+EXPORT_CHUNK = 2000
+
+
+def activity_rows(queryset):
+    """The activity table's rows as plain values, chunk by chunk.
+
+    Tuples rather than model instances: a 50,000-row export must not build 50,000
+    bilans with their phase pages. Per chunk, two queries bring the selected and
+    the completed phases as (bilan id, phase id) pairs.
+    """
+    titles = dict(PhasePage.objects.values_list("pk", "title"))
+    modalites = dict(Bilan.Modalite.choices)
+    values = queryset.prefetch_related(None).values_list(
+        "pk",
+        "candidate_id",
+        "dabm__name",
+        "conseiller__first_name",
+        "conseiller__last_name",
+        "conseiller__username",
+        "modalite",
+    )
+    iterator = values.iterator(chunk_size=EXPORT_CHUNK)
+    while chunk := list(islice(iterator, EXPORT_CHUNK)):
+        ids = [row[0] for row in chunk]
+        selected = defaultdict(list)
+        for bilan_id, phase_id in (
+            BilanPhase.objects.filter(bilan_id__in=ids)
+            .order_by("bilan_id", "position")
+            .values_list("bilan_id", "phase_id")
+        ):
+            selected[bilan_id].append(phase_id)
+        done = set(
+            PhaseSubmission.objects.filter(
+                bilan_id__in=ids, status__in=PhaseSubmission.DONE
+            ).values_list("bilan_id", "phase_id")
+        )
+        for pk, candidate_id, dabm, first, last, username, modalite in chunk:
+            phases = selected[pk]
+            yield (
+                candidate_id,
+                dabm,
+                f"{first} {last}".strip() or username,
+                modalites.get(modalite, modalite),
+                ", ".join(titles[p] for p in phases),
+                ", ".join(titles[p] for p in phases if (pk, p) in done),
+            )
+
+
 class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     page_title = _("Tableau d'activité")
     header_icon = "table"
@@ -160,8 +210,10 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
         yield writer.writerow(
             {field: self.get_heading(queryset, field) for field in self.list_export}
         )
-        for item in queryset.iterator(chunk_size=1000):
-            yield self.write_csv_row(writer, self.to_row_dict(item))
+        for row in activity_rows(queryset):
+            yield self.write_csv_row(
+                writer, dict(zip(self.list_export, row, strict=True))
+            )
 
     def get(self, request, *args, **kwargs):
         if not self.is_export:
