@@ -27,11 +27,6 @@ class UnknownQuestion(ConversationError):
     """The comment names no question of the phase (nor a removed, answered one)."""
 
 
-def _check_party(bilan, user):
-    if user.pk not in (bilan.candidate_id, bilan.conseiller_id):
-        raise NotAParty("not a party of this bilan")
-
-
 def comment_targets(bilan, phase):
     """Block ids a comment may be attached to: the phase's questions, and the
     answered questions a référent has since removed."""
@@ -106,16 +101,31 @@ def mark_read(user, thread_ids, *, at=None):
     )
 
 
-def _posts_for(user, **filters):
-    """Posts the user may read, oldest first, each flagged `is_unread` for them."""
+def _is_party(bilan, user):
+    return user.is_authenticated and user.pk in (bilan.candidate_id, bilan.conseiller_id)
+
+
+def _check_party(bilan, user):
+    if not _is_party(bilan, user):
+        raise NotAParty("not a party of this bilan")
+
+
+def _posts_for(user, bilan, **filters):
+    """The bilan's posts, oldest first, each flagged `is_unread` for the user.
+
+    Only the bilan's two parties read them: anyone else gets none, without a
+    query. The same rule as `Thread.objects.visible_to`, checked on the bilan in
+    hand, so the query stays a plain filter (this runs on every phase page).
+    """
+    if not _is_party(bilan, user):
+        return []
     read = ThreadRead.objects.filter(
         thread_id=OuterRef("thread_id"),
         user_id=user.pk,
         last_read_at__gte=OuterRef("created_at"),
     )
     posts = (
-        Post.objects.visible_to(user)
-        .filter(**filters)
+        Post.objects.filter(thread__bilan=bilan, **filters)
         .select_related("thread", "author")
         .annotate(seen=Exists(read))
         .order_by("created_at", "pk")
@@ -130,7 +140,7 @@ def _posts_for(user, **filters):
 def comment_threads(bilan, phase, user):
     """{block id: thread} of one phase, each thread with `post_list` (one query)."""
     threads = {}
-    for post in _posts_for(user, thread__bilan=bilan, thread__phase=phase):
+    for post in _posts_for(user, bilan, thread__phase=phase):
         thread = threads.setdefault(post.thread.block_id, post.thread)
         if not hasattr(thread, "post_list"):
             thread.post_list = []
@@ -142,7 +152,7 @@ def comment_threads(bilan, phase, user):
 
 def message_posts(bilan, user):
     """The bilan's messages, oldest first, flagged unread or not (one query)."""
-    posts = _posts_for(user, thread__bilan=bilan, thread__phase__isnull=True)
+    posts = _posts_for(user, bilan, thread__phase__isnull=True)
     if posts:
         posts[0].thread.unread_count = sum(1 for post in posts if post.is_unread)
     return posts
