@@ -104,3 +104,51 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_keeps_sessions_in_redis_when_redis_url_is_set(tmp_path):
+    """REDIS_URL is documented in the README: the client library must be installed
+    and a session written by one process must be read back by another."""
+    env = {
+        **clean_environ(),
+        "DJANGO_SETTINGS_MODULE": "monbilan.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "monbilan.example.fr",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+    }
+
+    def shell(code):
+        result = subprocess.run(  # noqa: S603 (our own manage.py)
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout.strip()
+
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    key = shell(
+        "from django.contrib.sessions.backends.cached_db import SessionStore; "
+        "from django.core.cache import caches; "
+        "assert type(caches['default']).__name__ == 'RedisCache'; "
+        "s = SessionStore(); s['marque'] = 'conservée'; s.create(); print(s.session_key)"
+    )
+    read = shell(
+        "from django.conf import settings; from importlib import import_module; "
+        "from django.core.cache import cache; "
+        f"key = {key!r}; "
+        "assert cache.get('django.contrib.sessions.cached_db' + key) is not None; "
+        "store = import_module(settings.SESSION_ENGINE).SessionStore(key); "
+        "print(store['marque']); store.delete()"
+    )
+    assert read == "conservée"
