@@ -11,7 +11,8 @@ selected, and that many phase submissions per bilan (plausible answers, a mix of
 number, so the command can be run again to add more.
 
 Not for production data: it writes straight to the tables (bulk_create), without
-e-mails, audit entries or role groups, for speed.
+e-mails or audit entries, for speed. The administrators get their role group, so
+that they reach the admin as created ones do.
 """
 
 import itertools
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from users.models import Academie, Dabm, User
+from users.roles import ADMINISTRATEUR_GROUP, role_group
 
 from ...forms import PhaseForm, field_name
 from ...models import Bilan, BilanPhase, PhaseSubmission
@@ -129,6 +131,13 @@ class Command(BaseCommand):
                 for c in range(options["conseillers"])
             ]
             User.objects.bulk_create(staff, batch_size=BATCH)
+            group = role_group(ADMINISTRATEUR_GROUP)
+            group.user_set.add(
+                *User.objects.filter(
+                    username__startswith=f"{prefix}.admin",
+                    role=User.Role.ADMINISTRATEUR,
+                )
+            )
         conseillers = list(
             User.objects.filter(
                 username__startswith=f"{prefix}.conseiller", role=User.Role.CONSEILLER
