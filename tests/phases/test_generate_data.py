@@ -3,9 +3,10 @@
 import csv
 import io
 
-import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+
+import pytest
 
 from phases.forms import PhaseForm
 from phases.management.commands.generate_data import _query_dict, example_answers
