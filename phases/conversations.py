@@ -102,7 +102,8 @@ def mark_read(user, thread_ids, *, at=None):
 
 
 def _is_party(bilan, user):
-    return user.is_authenticated and user.pk in (bilan.candidate_id, bilan.conseiller_id)
+    parties = (bilan.candidate_id, bilan.conseiller_id)
+    return user.is_authenticated and user.pk in parties
 
 
 def _check_party(bilan, user):

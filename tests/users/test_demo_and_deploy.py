@@ -141,7 +141,8 @@ def test_production_keeps_sessions_in_redis_when_redis_url_is_set(tmp_path):
         "from django.contrib.sessions.backends.cached_db import SessionStore; "
         "from django.core.cache import caches; "
         "assert type(caches['default']).__name__ == 'RedisCache'; "
-        "s = SessionStore(); s['marque'] = 'conservée'; s.create(); print(s.session_key)"
+        "s = SessionStore(); s['marque'] = 'conservée'; s.create(); "
+        "print(s.session_key)"
     )
     read = shell(
         "from django.conf import settings; from importlib import import_module; "
