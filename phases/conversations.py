@@ -138,9 +138,20 @@ def _posts_for(user, bilan, **filters):
     return result
 
 
+def with_comment_flag(bilans, phase):
+    """Annotate `has_comments` (any thread on this phase's answers) on a bilan
+    queryset, so that `comment_threads` skips its query when there is none."""
+    return bilans.annotate(
+        has_comments=Exists(Thread.objects.filter(bilan=OuterRef("pk"), phase=phase))
+    )
+
+
 def comment_threads(bilan, phase, user):
-    """{block id: thread} of one phase, each thread with `post_list` (one query)."""
+    """{block id: thread} of one phase, each thread with `post_list` (one query,
+    none for a bilan read through `with_comment_flag` that has no thread)."""
     threads = {}
+    if not getattr(bilan, "has_comments", True):
+        return threads
     for post in _posts_for(user, bilan, thread__phase=phase):
         thread = threads.setdefault(post.thread.block_id, post.thread)
         if not hasattr(thread, "post_list"):

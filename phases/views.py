@@ -14,7 +14,12 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .conversations import comment_threads, open_threads, unread_counts
+from .conversations import (
+    comment_threads,
+    open_threads,
+    unread_counts,
+    with_comment_flag,
+)
 from .display import attach_threads, page_items
 from .forms import PhaseForm
 from .models import Bilan, PhasePage, SubmissionFile
@@ -69,14 +74,18 @@ def dashboard(request):
     )
 
 
-def candidate_bilan(user, phase):
-    """The candidate's bilan that selects this phase, or None."""
-    return (
-        Bilan.objects.visible_to(user)
-        .filter(candidate=user, selected_phases__phase=phase)
-        .order_by("-created_at")
-        .first()
+def candidate_bilan(user, phase, *, for_display=False):
+    """The candidate's bilan that selects this phase, or None.
+
+    `for_display`: also tells whether the phase's answers have comments, so that
+    a page without any reads no threads.
+    """
+    bilans = Bilan.objects.visible_to(user).filter(
+        candidate=user, selected_phases__phase=phase
     )
+    if for_display:
+        bilans = with_comment_flag(bilans, phase)
+    return bilans.order_by("-created_at").first()
 
 
 def parse_version(value):
@@ -94,7 +103,7 @@ def phase_page(request, phase):
         return redirect_to_login(request.get_full_path())
     if not user.is_candidat:
         return _phase_preview(request, phase)
-    bilan = candidate_bilan(user, phase)
+    bilan = candidate_bilan(user, phase, for_display=True)
     if bilan is None:
         raise Http404
     submission = submission_for(bilan, phase)
