@@ -32,6 +32,8 @@ ENV = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{DB_NAME}",
     "PYTHONPATH": str(ROOT),
+    # As deployed: cache and sessions in Redis (README, "Configuration").
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"),
 }
 PASSWORD = "Bench-Bilan-2026!"  # noqa: S105 (throw-away bench accounts)
 
@@ -125,6 +127,15 @@ class Gunicorn:
                 Path(f"/proc/{pid}/clear_refs").write_text("5")
             except OSError:
                 pass  # not root: the peak then counts from the worker's start
+
+    def cpu_seconds(self):
+        """User + system CPU time used so far by the workers (/proc/<pid>/stat)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self.worker_pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
 
     def peak_rss_mib(self):
         peaks = {}

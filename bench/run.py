@@ -7,7 +7,9 @@ data (`manage.py generate_data`), runs gunicorn (2 workers, bench.settings =
 production settings over plain HTTP) and prints the figures as Markdown (also
 written to $TMPDIR/monbilan-bench-results.json) for docs/benchmarks.md.
 
-    python -m bench.run [--seconds 15] [--clients 4] [--large 50000]
+    python -m bench.run [--seconds 30] [--rounds 3] [--clients 4] [--large 50000]
+    python -m bench.run --forms-only      # the phase page vs the peer only
+    python -m bench.run --activity-only   # activity table on the existing data
 """
 
 import argparse
@@ -47,7 +49,7 @@ def answer(name, kind, rng):
     return str(rng.randint(0, 100))
 
 
-def run_clients(clients, seconds, action):
+def run_clients(clients, seconds, action, server=None):
     """`action(client, state)` in a loop on each client; latencies and statuses."""
     latencies, statuses = [], {}
     lock = threading.Lock()
@@ -65,30 +67,65 @@ def run_clients(clients, seconds, action):
                 statuses[status] = statuses.get(status, 0) + 1
 
     threads = [threading.Thread(target=loop, args=(c,)) for c in clients]
+    cpu_before = server.cpu_seconds() if server else 0
     began = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     duration = time.monotonic() - began
+    cpu = (server.cpu_seconds() - cpu_before) if server else 0
     return {
         "requests": len(latencies),
-        "rps": len(latencies) / duration,
+        "seconds": duration,
+        "latencies": latencies,
+        "statuses": statuses,
+        "worker_cpu_s": cpu,
+    }
+
+
+def summary(runs):
+    """Figures of one scenario over its rounds (requests/s over the whole time)."""
+    latencies = [value for run in runs for value in run["latencies"]]
+    statuses = {}
+    for run in runs:
+        for status, count in run["statuses"].items():
+            statuses[status] = statuses.get(status, 0) + count
+    requests = sum(run["requests"] for run in runs)
+    return {
+        "requests": requests,
+        "rps": requests / sum(run["seconds"] for run in runs),
+        "rps_per_round": [run["requests"] / run["seconds"] for run in runs],
         "p50_ms": 1000 * percentile(latencies, 0.50),
         "p95_ms": 1000 * percentile(latencies, 0.95),
+        "worker_cpu_ms_per_request": (
+            1000 * sum(run["worker_cpu_s"] for run in runs) / requests
+            if requests
+            else None
+        ),
         "statuses": statuses,
     }
 
 
-def compare_forms(setup, seconds, concurrency):
+def compare_forms(setup, seconds, concurrency, server, rounds=3):
+    """The phase page and the peer, interleaved in `rounds` rounds.
+
+    The machine's speed drifts between runs (a shared virtual machine): each
+    round measures every scenario back to back, so the ratios compare figures
+    taken minutes apart at most; the round-by-round ratios show the spread.
+    Beside requests/s, each scenario reports the gunicorn workers' CPU time per
+    request, which other load on the machine barely changes.
+    """
     fields, peer_fields = setup["fields"], setup["peer_fields"]
     phase_url, peer_url = setup["phase_url"], setup["peer_url"]
     autosave = f"/mes-reponses/phases/{setup['phase_id']}/enregistrer/"
     candidates = [Client().login(u) for u in setup["users"][:concurrency]]
+    # The peer read both ways: anonymously (as Wagtail form pages usually are) and
+    # by the same logged-in candidates, who then pay for their session as well.
+    peer_candidates = [Client().login(u) for u in setup["users"][:concurrency]]
     anonymous = [Client() for _ in range(concurrency)]
     for client in anonymous:
         client.get(peer_url)  # CSRF cookie
-    results = {}
 
     def get_phase(client, state, rng):
         return client.get(phase_url).status
@@ -115,15 +152,28 @@ def compare_forms(setup, seconds, concurrency):
 
     for client in candidates:  # the current version of each candidate's answers
         client.get(phase_url)
-    for name, clients, action in [
+    scenarios = [
         ("GET phase page (40 questions, candidate)", candidates, get_phase),
         ("GET Wagtail form page (40 fields)", anonymous, get_peer),
+        ("GET Wagtail form page (40 fields, candidate)", peer_candidates, get_peer),
         ("POST draft save (autosave, 40 answers)", candidates, save_draft),
         ("POST Wagtail form page submission", anonymous, post_peer),
-    ]:
+    ]
+    for _name, clients, action in scenarios:
         run_clients(clients, 2, action)  # warm-up
-        results[name] = run_clients(clients, seconds, action)
-        print(f"  {name}: {results[name]}", flush=True)
+    runs = {name: [] for name, _clients, _action in scenarios}
+    for number in range(1, rounds + 1):
+        for name, clients, action in scenarios:
+            run = run_clients(clients, seconds / rounds, action, server)
+            runs[name].append(run)
+            print(
+                f"  round {number}, {name}: "
+                f"{run['requests'] / run['seconds']:.1f} req/s",
+                flush=True,
+            )
+    results = {name: summary(scenario_runs) for name, scenario_runs in runs.items()}
+    for name, result in results.items():
+        print(f"  {name}: {result}", flush=True)
     return results
 
 
@@ -189,7 +239,10 @@ def fixtures(*args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument(
+        "--seconds", type=int, default=30, help="per scenario, over all rounds"
+    )
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--small", type=int, default=5000)
     parser.add_argument("--large", type=int, default=50000)
@@ -197,6 +250,11 @@ def main():
         "--activity-only",
         action="store_true",
         help="measure the activity table and query counts on the existing data",
+    )
+    parser.add_argument(
+        "--forms-only",
+        action="store_true",
+        help="only the phase page vs the Wagtail form page (on --small bilans)",
     )
     options = parser.parse_args()
     results = {"options": vars(options)}
@@ -216,7 +274,12 @@ def main():
 
     with Gunicorn(timeout=900) as server:
         print("== phase page vs wagtail.contrib.forms page", flush=True)
-        results["forms"] = compare_forms(setup, options.seconds, options.clients)
+        results["forms"] = compare_forms(
+            setup, options.seconds, options.clients, server, options.rounds
+        )
+        if options.forms_only:
+            print(json.dumps(results, indent=2))
+            return
         print(f"== activity table, {options.small} bilans", flush=True)
         results["activity_small"] = activity(server)
 
