@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint migrate demo clean bench load
+.PHONY: run test lint migrate demo clean bench load messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,9 @@ lint: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private_media static_collected
+
+# After editing locale/fr/LC_MESSAGES/django.po (the French plural forms); needs
+# GNU gettext (Debian: apt-get install gettext). The .mo is committed, so nothing
+# else needs gettext.
+messages: $(VENV)/.runtime
+	$(BIN)/python manage.py compilemessages --locale fr --ignore .venv
