@@ -34,10 +34,11 @@ SITE_PAGES = [
             (
                 "paragraph",
                 (
-                    "<p>Le site Mon Bilan en Ligne est <b>partiellement conforme</b> "
-                    "avec le référentiel général d'amélioration de l'accessibilité "
-                    "(RGAA), version 4.1.2.</p><p>Nous tenons à être transparents : "
-                    "<b>aucun audit de conformité n'a encore été réalisé</b>. Le site "
+                    "<p>Le site Mon Bilan en Ligne est <b>non conforme</b> avec le "
+                    "référentiel général d'amélioration de l'accessibilité (RGAA), "
+                    "version 4.1.2 : <b>aucun audit de conformité n'a encore été "
+                    "réalisé</b>, et le RGAA demande de déclarer un site non audité "
+                    "« non conforme ». Le site "
                     "a été conçu avec le Système de design de l'État (DSFR), dont les "
                     "composants sont conçus pour respecter les exigences "
                     "d'accessibilité, mais l'utilisation de ces composants ne garantit "
