@@ -11,7 +11,9 @@ def test_footer_links_reach_installed_pages_and_match_the_declaration(client, db
     home = client.get("/")
     assert home.status_code == 200
     footer = home.content.decode().split('class="fr-footer"', 1)[1]
-    links = re.findall(r'class="fr-footer__bottom-link" href="([^"]+)">([^<]+)<', footer)
+    links = re.findall(
+        r'class="fr-footer__bottom-link" href="([^"]+)">([^<]+)<', footer
+    )
     assert [href for href, _text in links] == [
         "/accessibilite/",
         "/mentions-legales/",
