@@ -8,9 +8,10 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
 from django.utils import translation
 from django.utils.translation.template import templatize
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_DIRS = ["home", "phases", "search", "users", "monbilan", "templates"]
