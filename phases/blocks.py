@@ -212,8 +212,12 @@ class LongTextBlock(FieldBlock):
 class ChoiceFieldBlock(FieldBlock):
     """Base of the questions whose answer is taken from a list of choices."""
 
+    # A question that offers no choice could never be answered (nor its phase
+    # completed when it is required): Wagtail refuses to save fewer than two.
     choices = blocks.ListBlock(
-        blocks.CharBlock(label=_("Choix"), max_length=255), label=_("Choix proposés")
+        blocks.CharBlock(label=_("Choix"), max_length=255),
+        label=_("Choix proposés"),
+        min_num=2,
     )
 
     def choice_list(self, value):
@@ -307,11 +311,13 @@ class LikertBlock(FieldBlock):
     statements = blocks.ListBlock(
         blocks.CharBlock(label=_("Affirmation"), max_length=500),
         label=_("Affirmations"),
+        min_num=1,
     )
     scale = blocks.ListBlock(
         blocks.CharBlock(label=_("Degré"), max_length=100),
         label=_("Échelle"),
         help_text=_("Par exemple : Pas important, Peu important, Important…"),
+        min_num=2,
     )
 
     def form_field(self, value, *, required, **options):
@@ -373,6 +379,7 @@ class RankingBlock(FieldBlock):
     items = blocks.ListBlock(
         blocks.CharBlock(label=_("Élément"), max_length=255),
         label=_("Éléments à classer"),
+        min_num=2,
     )
 
     def form_field(self, value, *, required, **options):
@@ -513,7 +520,9 @@ class TableBlock(FieldBlock):
     answer_template = "phases/answers/table.html"
 
     columns = blocks.ListBlock(
-        blocks.CharBlock(label=_("Colonne"), max_length=100), label=_("Colonnes")
+        blocks.CharBlock(label=_("Colonne"), max_length=100),
+        label=_("Colonnes"),
+        min_num=1,
     )
 
     def form_field(self, value, *, required, extra_rows=1, **options):

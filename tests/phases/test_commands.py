@@ -76,3 +76,10 @@ def test_every_demo_phase_renders_for_its_candidate(client, db):
     pages = list(PhasePage.objects.live().order_by("path"))
     assert client.get(pages[3].url).status_code == 200
     assert client.get(pages[4].url).status_code == 404
+
+
+def test_shipped_phases_pass_the_editors_validation(phases):
+    """A référent opening a shipped phase can publish it as it is."""
+    for page in phases:
+        page.body.stream_block.clean(page.body)  # raises on any invalid block
+        page.full_clean()

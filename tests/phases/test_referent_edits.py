@@ -142,3 +142,68 @@ def test_others_cannot_edit_pages(client_as, phases):
     url = f"/admin/pages/{phases[0].pk}/edit/"
     for role in ("conseiller", "admin", "candidat"):
         assert client_as(role).get(url).status_code in (302, 403), role
+
+
+def _edit_form(phase, question):
+    """The admin's page editor form data, the body holding one question."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": phase.title,
+            "slug": phase.slug,
+            "intro": rich_text("<p>Introduction</p>"),
+            "body": streamfield([question]),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+def _list(*texts):
+    items = {"count": len(texts)}
+    for index, text in enumerate(texts):
+        items[str(index)] = {"value": text, "deleted": "", "order": index, "id": ""}
+    return items
+
+
+def _question(block_type, **lists):
+    return (
+        block_type,
+        {"label": "Une question", "help_text": "", "required": "on", **lists},
+    )
+
+
+def test_referent_cannot_publish_a_question_nobody_could_answer(client_as, phases):
+    """A required choice question without choices would make its phase impossible
+    to complete: the editor refuses it, and the page stays as it was."""
+    phase = phases[0]
+    revision = PhasePage.objects.get(pk=phase.pk).latest_revision_id
+    url = f"/admin/pages/{phase.pk}/edit/"
+    client = client_as("referent")
+    for question, refused in [
+        (_question("single_choice", choices=_list()), "choices"),
+        (_question("multiple_choice", choices=_list("Un seul choix")), "choices"),
+        (_question("dropdown", choices=_list()), "choices"),
+        (_question("likert", statements=_list("Salaire"), scale=_list("Oui")), "scale"),
+        (
+            _question("likert", statements=_list(), scale=_list("Oui", "Non")),
+            "statements",
+        ),
+        (_question("ranking", items=_list("Seul")), "items"),
+        (_question("table", columns=_list()), "columns"),
+    ]:
+        response = client.post(url, _edit_form(phase, question))
+        assert response.status_code == 200, question[0]
+        html = response.content.decode()
+        assert "La page ne peut être enregistrée du fait d&#x27;erreurs" in html
+        error = response.context["form"].errors["body"].as_data()[0]
+        assert list(error.block_errors[0].block_errors) == [refused], question
+        # Nothing saved, not even a draft revision.
+        assert PhasePage.objects.get(pk=phase.pk).latest_revision_id == revision
+
+    response = client.post(
+        url, _edit_form(phase, _question("single_choice", choices=_list("A", "B")))
+    )
+    assert response.status_code == 302
+    published = PhasePage.objects.get(pk=phase.pk)
+    assert [list(c.value["choices"]) for c in published.questions()] == [["A", "B"]]
