@@ -48,6 +48,21 @@ def manage(*args, quiet=False):
     )
 
 
+def fixtures(*args):
+    """Run `python -m bench.fixtures <args>` (Django side); its JSON answer."""
+    import json
+
+    output = subprocess.run(  # noqa: S603
+        [PYTHON, "-m", "bench.fixtures", *args],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def recreate_database():
     import psycopg
 

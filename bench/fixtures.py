@@ -32,12 +32,37 @@ PEER_TYPES = {
 }
 
 
+def make_candidates(prefix, count, conseiller, phases):
+    """`count` candidates named `<prefix><n>`, each with a bilan of `phases`."""
+    from phases.bilans import create_bilan
+    from users.models import User
+
+    users = []
+    for number in range(1, count + 1):
+        username = f"{prefix}{number}"
+        candidate = User.objects.create_user(
+            username=username,
+            password=PASSWORD,
+            email=f"{username}@exemple.fr",
+            role=User.Role.CANDIDAT,
+            dabm=conseiller.dabm,
+            academie=conseiller.dabm.academie,
+        )
+        create_bilan(
+            candidate=candidate,
+            conseiller=conseiller,
+            modalite="distance",
+            phases=phases,
+        )
+        users.append(username)
+    return users
+
+
 def forty(count):
     from django.db import transaction
 
     from bench.peer.models import PeerFormField, PeerFormPage
     from home.models import HomePage
-    from phases.bilans import create_bilan
     from phases.models import PhasePage
     from phases.setup import body_from_content, get_phase_index, install_phases
     from users.models import User
@@ -85,24 +110,7 @@ def forty(count):
         peer.save_revision().publish()
 
         conseiller = User.objects.filter(role=User.Role.CONSEILLER).first()
-        users = []
-        for number in range(1, count + 1):
-            username = f"bench.candidat{number}"
-            candidate = User.objects.create_user(
-                username=username,
-                password=PASSWORD,
-                email=f"{username}@exemple.fr",
-                role=User.Role.CANDIDAT,
-                dabm=conseiller.dabm,
-                academie=conseiller.dabm.academie,
-            )
-            create_bilan(
-                candidate=candidate,
-                conseiller=conseiller,
-                modalite="distance",
-                phases=[phase],
-            )
-            users.append(username)
+        users = make_candidates("bench.candidat", count, conseiller, [phase])
         if not User.objects.filter(username="bench.root").exists():
             User.objects.create_superuser("bench.root", "root@exemple.fr", PASSWORD)
     fields = {f"q-{child.id}": child.block.type_name for child in phase.questions()}
@@ -184,7 +192,6 @@ def load(count, phases_count):
     same `phases_count` "phases de charge" (ten text questions, none required)."""
     from django.db import transaction
 
-    from phases.bilans import create_bilan
     from phases.models import PhasePage
     from phases.setup import body_from_content, get_phase_index, install_phases
     from users.models import User
@@ -211,24 +218,7 @@ def load(count, phases_count):
             index.add_child(instance=phase)
             phase.save_revision().publish()
             phases.append(phase)
-        users = []
-        for number in range(1, count + 1):
-            username = f"load.candidat{number}"
-            candidate = User.objects.create_user(
-                username=username,
-                password=PASSWORD,
-                email=f"{username}@exemple.fr",
-                role=User.Role.CANDIDAT,
-                dabm=conseiller.dabm,
-                academie=conseiller.dabm.academie,
-            )
-            create_bilan(
-                candidate=candidate,
-                conseiller=conseiller,
-                modalite="distance",
-                phases=phases,
-            )
-            users.append(username)
+        users = make_candidates("load.candidat", count, conseiller, phases)
     return {
         "users": users,
         "phases": [

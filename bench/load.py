@@ -27,21 +27,10 @@ from bench.common import (
     ROOT,
     Client,
     Gunicorn,
+    fixtures,
     manage,
     recreate_database,
 )
-
-
-def fixtures(*args):
-    output = subprocess.run(  # noqa: S603
-        [PYTHON, "-m", "bench.fixtures", *args],
-        cwd=ROOT,
-        env=ENV,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 def restart_postgresql():

@@ -15,19 +15,16 @@ written to $TMPDIR/monbilan-bench-results.json) for docs/benchmarks.md.
 import argparse
 import json
 import random
-import subprocess
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 from bench.common import (
-    ENV,
-    PYTHON,
-    ROOT,
     Client,
     Gunicorn,
     csrf_token,
+    fixtures,
     manage,
     percentile,
     recreate_database,
@@ -223,18 +220,6 @@ def generate(candidates):
         "--candidates", str(candidates), "--submissions", "4",
     )  # fmt: skip
     return time.monotonic() - started
-
-
-def fixtures(*args):
-    output = subprocess.run(  # noqa: S603
-        [PYTHON, "-m", "bench.fixtures", *args],
-        cwd=ROOT,
-        env=ENV,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
 
 
 def main():

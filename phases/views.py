@@ -68,7 +68,6 @@ def dashboard(request):
             "progress": progress,
             "done_count": done,
             "total_count": len(progress),
-            "percent": round(100 * done / len(progress)) if progress else 0,
             "unread_messages": unread.get(None, 0),
         },
     )

@@ -6,37 +6,32 @@ import re
 from playwright.sync_api import expect
 
 from phases.models import PhaseSubmission
+from tests.phases.conftest import QUESTIONS
 
 from .helpers import E2E, publish_body
 
 pytestmark = E2E
 
+
+def question(label, **changes):
+    """A question of the shared test phase (tests/phases/conftest.py), changed."""
+    block_type, value = next(
+        (block_type, value)
+        for block_type, value in QUESTIONS
+        if isinstance(value, dict) and value.get("label") == label
+    )
+    return block_type, {**value, **changes}
+
+
+# The kinds of inputs a keyboard moves through differently: text, radio buttons,
+# checkboxes, yes/no, textarea. Every one required.
 KEYBOARD_BODY = [
     ("heading", {"text": "Votre situation", "level": "h2"}),
-    ("short_text", {"label": "Votre métier actuel", "help_text": "", "required": True}),
-    (
-        "single_choice",
-        {
-            "label": "Votre situation",
-            "help_text": "",
-            "required": True,
-            "choices": ["En poste", "En recherche d'emploi"],
-        },
-    ),
-    (
-        "multiple_choice",
-        {
-            "label": "Vos centres d'intérêt",
-            "help_text": "",
-            "required": True,
-            "choices": ["Lecture", "Sport", "Musique"],
-        },
-    ),
-    ("yes_no", {"label": "Êtes-vous mobile ?", "help_text": "", "required": True}),
-    (
-        "long_text",
-        {"label": "Racontez votre parcours", "help_text": "", "required": True},
-    ),
+    question("Votre métier actuel"),
+    question("Votre situation"),
+    question("Vos centres d'intérêt", required=True),
+    question("Êtes-vous mobile ?"),
+    question("Racontez votre parcours"),
 ]
 
 

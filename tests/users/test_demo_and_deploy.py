@@ -57,51 +57,47 @@ def test_demo_accounts_log_in_with_the_documented_password(client, db):
     assert partiel.selected_phases.count() == 4
 
 
-def clean_environ():
-    # Browser tests may allow async-unsafe calls in this process; a deployed
-    # server never does, so the subprocess must not inherit it.
-    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def test_production_settings_pass_check_deploy(tmp_path):
+def production_env(tmp_path, **extra):
+    """The environment of a production process. Browser tests may allow
+    async-unsafe calls in this process; a deployed server never does, so the
+    subprocess must not inherit it."""
     env = {
-        **clean_environ(),
-        "DJANGO_SETTINGS_MODULE": "monbilan.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "monbilan.example.fr",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY"}
     }
-    result = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+    env.update(
+        DJANGO_SETTINGS_MODULE="monbilan.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="monbilan.example.fr",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    )
+    env.update(extra)
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def manage(env, *args):
+    """Run our own manage.py in a separate process, as a server would."""
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    result = manage(
+        production_env(tmp_path), "check", "--deploy", "--fail-level", "WARNING"
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {
-        k: v
-        for k, v in clean_environ().items()
-        if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="monbilan.settings.production",
-        ALLOWED_HOSTS="monbilan.example.fr",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    )
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = manage(production_env(tmp_path, SECRET_KEY=None), "check")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
@@ -109,34 +105,14 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_production_keeps_sessions_in_redis_when_redis_url_is_set(tmp_path):
     """REDIS_URL is documented in the README: the client library must be installed
     and a session written by one process must be read back by another."""
-    env = {
-        **clean_environ(),
-        "DJANGO_SETTINGS_MODULE": "monbilan.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "monbilan.example.fr",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-        "REDIS_URL": "redis://127.0.0.1:6379/15",
-    }
+    env = production_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/15")
 
     def shell(code):
-        result = subprocess.run(  # noqa: S603 (our own manage.py)
-            [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        result = manage(env, "shell", "--no-imports", "-c", code)
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout.strip()
 
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "migrate", "--noinput"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        check=True,
-    )
+    assert manage(env, "migrate", "--noinput").returncode == 0
     key = shell(
         "from django.contrib.sessions.backends.cached_db import SessionStore; "
         "from django.core.cache import caches; "
