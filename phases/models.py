@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,28 @@ class PhaseIndexPage(Page):
 
     class Meta:
         verbose_name = _("index des phases")
+
+    def serve(self, request, *args, **kwargs):
+        """The phases are listed on each user's dashboard: the index leads there."""
+        from django.shortcuts import redirect
+
+        return redirect("dashboard")
+
+    def route(self, request, path_components):
+        """Find a phase in one query.
+
+        Wagtail reads a child as a plain Page, then again as its specific class;
+        the children here are all phase pages (`subpage_types`), so they are read
+        as such at once. Liveness is checked by the phase's own `route`.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            phase = PhasePage.objects.child_of(self).get(slug=path_components[0])
+        except PhasePage.DoesNotExist as error:
+            raise Http404 from error
+        phase._cached_parent_obj = self  # as Page.route does: no query for the parent
+        return phase.route(request, path_components[1:])
 
 
 class PhasePageQuerySet(PageQuerySet):

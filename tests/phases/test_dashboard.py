@@ -10,10 +10,11 @@ from phases.submissions import complete_phase, save_draft
 
 DASHBOARD_BUDGET = 9
 # + the comment threads (one query) and, when some are unread, marking them read.
-# A candidate's phase page: session, user, Wagtail's routing (site, pages, view
-# restrictions), the bilan (with whether the phase has comments), the submission.
+# A candidate's phase page: session, user, Wagtail's routing (site, root and home
+# pages, the phase read at once by the phases index, view restrictions), the bilan
+# (with whether the phase has comments), the submission.
 # Comments add two: their posts, and marking them read.
-PHASE_PAGE_BUDGET = 12
+PHASE_PAGE_BUDGET = 11
 
 
 def answer(bilan, phases, completed, drafted=0):

@@ -202,3 +202,18 @@ def test_unknown_bilan_or_phase_answers_404(client_as, world, phases):
     # A phase the bilan does not select.
     url = f"/bilans/{world.autre_bilan.pk}/phases/{phases[6].pk}/"
     assert client_as("autre_conseiller").get(url).status_code == 404
+
+
+def test_phase_addresses_route_to_live_phases_only(client_as, phases):
+    """The phases index routes its children itself (one query): a draft phase and
+    an unknown slug are 404 like anywhere else, deeper paths too."""
+    client = client_as("referent")
+    assert client.get(phases[0].url).status_code == 200
+    index_url = phases[0].get_parent().url
+    # The index has no page of its own: the dashboard lists the phases.
+    response = client.get(index_url)
+    assert (response.status_code, response["Location"]) == (302, "/tableau-de-bord/")
+    assert client.get(f"{index_url}phase-inconnue/").status_code == 404
+    assert client.get(f"{phases[0].url}plus-loin/").status_code == 404
+    phases[0].unpublish()
+    assert client.get(phases[0].url).status_code == 404
