@@ -169,6 +169,9 @@ def test_candidate_pages(page, world, phases):
     )
     audit.visit("phase terminée", phases[2].url)
     audit.visit("mon compte", "/mon-compte/")
+    # The error pages share one layout (templates/errors/): the 404 stands for it.
+    assert page.goto("/cette-page-n-existe-pas/").status == 404
+    audit.check("page non trouvée")
     audit.assert_clean()
 
 
