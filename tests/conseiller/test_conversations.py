@@ -223,3 +223,19 @@ def test_phase_page_query_budget_with_comments(
     with django_assert_max_num_queries(PHASE_PAGE_BUDGET + 1):
         html = client.get(phase.url).content.decode()
     assert html.count("monbilan-thread") == 5
+
+
+def test_conseiller_dashboard_spells_out_what_is_unread(client_as, world, phases):
+    phase = phases[0]
+    answer(world.bilan, phase, complete=False)
+    add_comment(
+        world.bilan,
+        phase,
+        phase.questions()[0].id,
+        author=world.candidat,
+        body="Pouvez-vous préciser ?",
+        notify=False,
+    )
+    html = client_as("conseiller").get("/tableau-de-bord/").content.decode()
+    assert 'title="0 message, 1 commentaire"' in html
+    assert '<span class="fr-sr-only">0 message, 1 commentaire</span>' in html
