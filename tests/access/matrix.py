@@ -1,4 +1,4 @@
-"""The objects and requests of the access matrix (shared by the test and a printer)."""
+"""The objects and requests of the access matrix (tests/access/test_matrix.py)."""
 
 import io
 
@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from PIL import Image
 
+from home.models import ContentPage
+from home.setup import install_site_pages
 from phases.conversations import add_comment
 from phases.models import PhaseSubmission, SubmissionFile
 
@@ -58,10 +60,13 @@ def objects(world, phases):
         notify=False,
     ).thread
     world.candidat.avatar.save("a.png", SimpleUploadedFile("a.png", png()))
+    install_site_pages()
     return {
         "bilan": world.bilan.pk,
         "phase": phase.pk,
         "phase_url": phase.url,
+        "phase_index_url": phases[0].get_parent().url,
+        "content_page_url": ContentPage.objects.live().first().url,
         "block_id": block_id,
         "file": document.pk,
         "thread": thread.pk,
@@ -101,6 +106,10 @@ def requests(o):
         "search": ("get", "/recherche/?q=phase", None),
         "dashboard": ("get", "/tableau-de-bord/", None),
         "phase_page": ("get", o["phase_url"], None),
+        # One row per page type the project defines (served by Wagtail).
+        "page:home.HomePage": ("get", "/", None),
+        "page:home.ContentPage": ("get", o["content_page_url"], None),
+        "page:phases.PhaseIndexPage": ("get", o["phase_index_url"], None),
         "phase_autosave": (
             "post",
             f"/mes-reponses/phases/{phase}/enregistrer/",

@@ -47,6 +47,10 @@ EXPECTED = {
     # The phase page: its candidates fill it (the other candidate selected it
     # too), staff read the questions only.
     "phase_page": "L   200 200 200 200 200 200 200 200",
+    # The site's pages are public; the phases index leads to the dashboard.
+    "page:home.HomePage": "200 200 200 200 200 200 200 200 200",
+    "page:home.ContentPage": "200 200 200 200 200 200 200 200 200",
+    "page:phases.PhaseIndexPage": "302 302 302 302 302 302 302 302 302",
     # 409: the stale version is refused for the owner; others' phases are 404.
     "phase_autosave": "401 409 409 404 404 404 404 404 404",
     "submission_file": "404 200 404 200 404 404 404 404 200",
@@ -130,11 +134,24 @@ def project_url_names():
     return set(walk(get_resolver().url_patterns))
 
 
+def project_page_types():
+    """The Wagtail page types the project defines, as the matrix names them."""
+    from wagtail.models import get_page_models
+
+    return {
+        f"page:{model._meta.app_label}.{model.__name__}"
+        for model in get_page_models()
+        if model.__module__.startswith(PROJECT_MODULES)
+    }
+
+
 def test_every_project_url_has_a_row():
-    # Rows for the same view with other parameters (exports, the phase page served
-    # by Wagtail) come on top of the resolver's names.
-    extra = {"activity_report:csv", "activity_report:xlsx", "phase_page"}
-    assert project_url_names() == set(EXPECTED) - extra
+    # Rows for the same view with other parameters (exports) come on top of the
+    # resolver's names; Wagtail serves the pages, one row per page type (the
+    # phase page's row is "phase_page").
+    extra = {"activity_report:csv", "activity_report:xlsx"}
+    pages = project_page_types() - {"page:phases.PhasePage"} | {"phase_page"}
+    assert project_url_names() | pages == set(EXPECTED) - extra
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
