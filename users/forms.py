@@ -50,6 +50,19 @@ class PasswordResetForm(DsfrFormMixin, auth_forms.PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
+    def get_users(self, email):
+        """Active accounts with this address, including those never logged in.
+
+        Django skips accounts whose password is unusable; here that is an account
+        created without a password, waiting for its owner to set one through the
+        e-mailed link. If that link expired or got lost, this form is the way in.
+        """
+        return (
+            user
+            for user in User.objects.filter(email__iexact=email, is_active=True)
+            if user.email.casefold() == email.casefold()
+        )
+
     def send_mail(
         self,
         subject_template_name,

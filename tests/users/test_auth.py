@@ -188,3 +188,39 @@ def test_password_reset_refuses_a_weak_password(client, world):
     assert "trop court" in response.content.decode()
     user = User.objects.get(username="candidat")
     assert user.check_password(PASSWORD)
+
+
+def test_an_account_never_activated_can_ask_for_a_new_link(client, world):
+    """Created with "Notifier…" (no password), its three-day link expired: the
+    reset form sends a new one, and the account can then log in."""
+    from users.accounts import create_account
+
+    create_account(
+        role=User.Role.CANDIDAT,
+        created_by=world.conseiller,
+        username="nouveau.candidat",
+        email="nouveau.candidat@exemple.fr",
+        dabm=world.lunel,
+        academie=world.montpellier,
+    )
+    assert not User.objects.get(username="nouveau.candidat").has_usable_password()
+    client.post(
+        reverse("users:password_reset"), {"email": "Nouveau.Candidat@exemple.fr"}
+    )
+    assert [message.to for message in mail.outbox] == [
+        ["nouveau.candidat@exemple.fr"]
+    ]
+    response = client.get(_reset_link(mail.outbox[0]), follow=True)
+    new_password = "Mon-premier-mot-de-passe-2026"
+    client.post(
+        response.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    assert login(client, "nouveau.candidat", new_password).status_code == 302
+
+
+def test_a_blocked_account_gets_no_reset_link(client, world):
+    world.candidat.is_active = False
+    world.candidat.save()
+    client.post(reverse("users:password_reset"), {"email": "candidat@exemple.fr"})
+    assert mail.outbox == []
