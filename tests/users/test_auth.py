@@ -207,9 +207,7 @@ def test_an_account_never_activated_can_ask_for_a_new_link(client, world):
     client.post(
         reverse("users:password_reset"), {"email": "Nouveau.Candidat@exemple.fr"}
     )
-    assert [message.to for message in mail.outbox] == [
-        ["nouveau.candidat@exemple.fr"]
-    ]
+    assert [message.to for message in mail.outbox] == [["nouveau.candidat@exemple.fr"]]
     response = client.get(_reset_link(mail.outbox[0]), follow=True)
     new_password = "Mon-premier-mot-de-passe-2026"
     client.post(
