@@ -8,6 +8,7 @@
 """
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -94,12 +95,31 @@ class ConseillerIndexView(IndexView):
         )
 
 
-class ConseillerCreateView(CreateView):
+class ConseillerViewMixin:
+    """The conseillers' screens name themselves "Conseillers", not after the model
+    ("Utilisateurs"), in their breadcrumbs too."""
+
+    def get_breadcrumbs_items(self):
+        index_url = reverse(self.index_url_name)
+        return [
+            {**item, "label": _("Conseillers")} if item["url"] == index_url else item
+            for item in super().get_breadcrumbs_items()
+        ]
+
+
+class ConseillerCreateView(ConseillerViewMixin, CreateView):
     page_title = _("Ajouter un conseiller")
     submit_button_label = _("Créer un nouveau compte")
+    error_message = _(
+        "Le compte n'a pas pu être créé : corrigez les erreurs signalées ci-dessous."
+    )
 
     def get_page_subtitle(self):
         return ""
+
+    def get_breadcrumbs_items(self):
+        *parents, _new = super().get_breadcrumbs_items()
+        return [*parents, {"url": "", "label": self.page_title}]
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -127,18 +147,25 @@ def scoped_conseillers(request):
     return conseillers_of(User.objects.visible_to(request.user))
 
 
-class ConseillerHistoryView(HistoryView):
+class ConseillerHistoryView(ConseillerViewMixin, HistoryView):
     def get_base_object_queryset(self):
         return scoped_conseillers(self.request)
 
 
-class ConseillerUsageView(UsageView):
+class ConseillerUsageView(ConseillerViewMixin, UsageView):
     def get_base_object_queryset(self):
         return scoped_conseillers(self.request)
 
 
-class ConseillerEditView(EditView):
+class ConseillerEditView(ConseillerViewMixin, EditView):
     page_title = _("Modifier le conseiller")
+    error_message = _(
+        "Les modifications n'ont pas pu être enregistrées : corrigez les erreurs "
+        "signalées ci-dessous."
+    )
+
+    def get_success_message(self):
+        return _("Le compte de « %(name)s » a été modifié.") % {"name": self.object}
 
     def get_queryset(self):
         return scoped_conseillers(self.request)
@@ -193,9 +220,11 @@ class ConseillerViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
-            **{
-                "page_title": _("Conseillers"),
-                "add_item_label": _("Ajouter un conseiller"),
-                **kwargs,
-            }
+            **{"add_item_label": _("Ajouter un conseiller"), **kwargs}
+        )
+
+    def get_index_view_kwargs(self, **kwargs):
+        # Only the listing: the other views keep their own titles.
+        return super().get_index_view_kwargs(
+            **{"page_title": _("Conseillers"), **kwargs}
         )

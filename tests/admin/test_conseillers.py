@@ -241,3 +241,46 @@ def test_blocking_and_promoting_take_effect_at_once_and_are_audited(
     # Another académie's administrator cannot read it.
     admin.force_login(world.admin_toulouse)
     assert admin.get(f"/admin/conseillers/history/{target.pk}/").status_code == 404
+
+
+def _text(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _heading_and_crumbs(content):
+    """The page's <title>, its <h1> and the text of Wagtail's breadcrumbs."""
+    title = re.search(r"<title>(.*?)</title>", content, re.S).group(1)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", content, re.S).group(1)
+    crumbs = content.split('data-controller="w-breadcrumbs"', 1)[1]
+    crumbs = crumbs.split("</ol>", 1)[0]
+    return _text(title), _text(heading), _text(crumbs)
+
+
+def test_screens_are_titled_as_the_tutorial_names_them(client_as, world):
+    admin = client_as("admin")
+    title, heading, crumbs = _heading_and_crumbs(admin.get(NEW).content.decode())
+    assert heading == "Ajouter un conseiller"
+    assert title.startswith("Ajouter un conseiller")
+    assert "Conseillers" in crumbs and "Ajouter un conseiller" in crumbs
+    assert "Utilisateurs" not in crumbs and "Nouvel" not in crumbs
+
+    page = admin.get(edit_url(world.conseiller)).content.decode()
+    title, heading, crumbs = _heading_and_crumbs(page)
+    assert heading.startswith("Modifier le conseiller")
+    assert "Conseillers" in crumbs and "Utilisateurs" not in crumbs
+
+    title, heading, crumbs = _heading_and_crumbs(admin.get(INDEX).content.decode())
+    assert heading.startswith("Conseillers")
+
+
+def test_messages_speak_of_accounts_not_users(client_as, world):
+    admin = client_as("admin")
+    refused = admin.post(NEW, creation_data(world, email="pas-une-adresse"))
+    assert "Le compte n&#x27;a pas pu être créé" in refused.content.decode()
+    target = world.conseiller
+    saved = admin.post(edit_url(target), edit_data(target), follow=True)
+    assert f"Le compte de « {target} » a été modifié." in saved.content.decode()
+    refused = admin.post(edit_url(target), edit_data(target, email="pas-une-adresse"))
+    assert "Les modifications n&#x27;ont pas pu être enregistrées" in (
+        refused.content.decode()
+    )
