@@ -286,6 +286,9 @@ class StatisticsView(
             dabms=dabms,
             dabms_chart=statistics.bar_chart(dabms, ["selected", "completed"], "label"),
             conseillers=conseillers,
+            conseillers_chart=statistics.bar_chart(
+                conseillers, ["selected", "completed"], "label"
+            ),
         )
         return context
 

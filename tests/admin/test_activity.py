@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from phases.bilans import create_bilan
 from phases.models import Bilan, PhaseSubmission
 
-from ..factories import UserFactory
+from ..factories import ConseillerFactory, UserFactory, bilan_for
 
 ACTIVITY = "/admin/activite/"
 HEADER = ["Identifiant", "DABM", "Conseiller", "Modalité", "Phases", "Phase terminée"]
@@ -107,6 +107,32 @@ def test_activity_table_columns_and_bottom_csv_button(client_as, world, phases):
     assert "XLSX" in content
     assert "Contexte de la demande, Retour historique" in content
     assert SECRET_ANSWER not in content
+
+
+CSV_BUTTON = re.compile(
+    r'<a class="button bicolor button--icon" href="([^"]+)" download>'
+    r".*?</span>CSV\s*</a>",
+    re.DOTALL,
+)
+
+
+def test_csv_button_stays_when_no_row_matches(client_as, world):
+    """No bilan is "à distance": no table, yet the bottom CSV button remains."""
+    client = client_as("admin")
+    usual = unescape(client.get(ACTIVITY, {"modalite": "presentiel"}).content.decode())
+    assert table_of(usual)
+    assert CSV_BUTTON.findall(usual) == [f"{ACTIVITY}?modalite=presentiel&export=csv"]
+    for url in (ACTIVITY, ACTIVITY + "resultats/"):
+        content = unescape(client.get(url, {"modalite": "distance"}).content.decode())
+        assert table_of(content) == ""
+        assert CSV_BUTTON.findall(content) == [f"{url}?modalite=distance&export=csv"]
+        # Still at the bottom, after the "no results" message.
+        assert content.index("Il n'y a pas de résultats.") < content.rindex(
+            "</span>CSV"
+        )
+    response = client.get(ACTIVITY, {"modalite": "distance", "export": "csv"})
+    assert response.status_code == 200
+    assert read_csv(response) == [HEADER]
 
 
 def test_csv_is_the_whole_filtered_table(client_as, many_bilans):
@@ -274,6 +300,50 @@ def test_statistics(client_as, world, phases):
     assert table["Lunel"] == ["1", "10", "2"]
     assert "Toulouse" not in table
     assert SECRET_ANSWER not in content
+
+
+def chart_labels(content, chart_id):
+    """The row labels and the number of bars of one SVG chart of the page."""
+    title = content.index(f'id="{chart_id}-title"')
+    figure = content[
+        content.rindex("<figure", 0, title) : content.index("</figure>", title)
+    ]
+    labels = re.findall(
+        r'<text x="0" y="\d+" font-size="12"[^>]*>([^<]*)</text>', figure
+    )
+    return figure, labels, figure.count("<path ")
+
+
+def test_statistics_chart_per_conseiller(
+    client_as, world, phases, django_assert_max_num_queries
+):
+    complete(world.bilan, phases[0])
+    complete(world.bilan_toulouse, phases[0])
+    client = client_as("admin")
+    client.get("/admin/statistiques/")  # warm the caches: count steady queries
+    with django_assert_max_num_queries(50) as before:
+        content = unescape(client.get("/admin/statistiques/").content.decode())
+    figure, labels, bars = chart_labels(content, "graphique-conseillers")
+    # A bar per value (selected, completed) for each conseiller of Montpellier with
+    # a bilan, as in the table below it; none of Toulouse's.
+    expected = [str(world.conseiller), str(world.autre_conseiller)]
+    assert sorted(labels) == sorted(expected)
+    assert bars == 2 * len(expected)
+    # Accessible like the DABM chart: an image named by its title.
+    assert 'role="img" aria-labelledby="graphique-conseillers-title"' in figure
+    assert (
+        '<title id="graphique-conseillers-title">'
+        "Phases sélectionnées et terminées par conseiller</title>"
+    ) in figure
+    assert str(world.conseiller_toulouse) not in content
+    assert "Avancement par conseiller" in content  # the table stays
+    # More conseillers, same number of queries: the chart reuses the table's rows.
+    other = ConseillerFactory(username="nouveau.conseiller", dabm=world.sete)
+    bilan_for(UserFactory(username="nouveau.candidat", dabm=world.sete), other, phases)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        content = unescape(client.get("/admin/statistiques/").content.decode())
+    _, labels, bars = chart_labels(content, "graphique-conseillers")
+    assert str(other) in labels and bars == 2 * 3
 
 
 ADMIN_URLS = [
