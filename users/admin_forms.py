@@ -1,4 +1,5 @@
-"""Account forms of the Wagtail admin ("Ajouter un conseiller" and its edit form)."""
+"""Account forms of the Wagtail admin: conseillers (académie administrators) and
+académie administrators (superusers), each a creation and an edit form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,14 +11,19 @@ from .forms_base import check_new_password
 from .models import Dabm, User
 
 STATUS_CHOICES = [("blocked", _("Bloqué")), ("active", _("Actif"))]
+USERNAME_HELP = _(
+    "Lettres, chiffres et les caractères @ . + - _ uniquement, par exemple prenom.nom."
+)
 REFERENT_NOTE = _(
     "Merci de prendre contact avec votre référent monbilanenligne "
     "pour valider ce choix."
 )
 
 
-class ConseillerForm(WagtailAdminModelForm):
-    """Fields shared by the creation and edit forms of a conseiller."""
+class AccountForm(WagtailAdminModelForm):
+    """Fields and checks shared by the admin's account forms (one role each)."""
+
+    role = None  # set by each subclass: the role of the accounts it makes
 
     statut = forms.ChoiceField(
         label=_("Statut"),
@@ -27,38 +33,11 @@ class ConseillerForm(WagtailAdminModelForm):
         help_text=_("Un compte bloqué ne peut plus se connecter au site."),
     )
 
-    class Meta:
-        model = User
-        fields = ["username", "email", "is_referent", "first_name", "last_name", "dabm"]
-        labels = {
-            "username": pgettext_lazy("account", "Identifiant de connexion"),
-            "email": _("Courriel"),
-            "is_referent": _("Conseiller référent"),
-            "first_name": _("Prénom"),
-            "last_name": _("Nom"),
-            "dabm": _("DABM"),
-        }
-        help_texts = {
-            "username": _(
-                "Lettres, chiffres et les caractères @ . + - _ uniquement, "
-                "par exemple prenom.nom."
-            ),
-            "is_referent": REFERENT_NOTE,
-        }
-
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        # Model validation (référent ⇒ conseiller) must see the role being created.
-        self.instance.role = User.Role.CONSEILLER
+        # Model validation (e.g. référent ⇒ conseiller) must see the role.
+        self.instance.role = self.role
         self.fields["email"].required = True
-        self.fields["dabm"].required = True
-        self.fields["dabm"].empty_label = _("Choisir le DABM du conseiller")
-        # Only the DABMs of the administrator's académie can be chosen.
-        self.fields["dabm"].queryset = (
-            Dabm.objects.visible_to(for_user).select_related("academie")
-            if for_user is not None
-            else Dabm.objects.none()
-        )
         if self.instance.pk:
             self.initial["statut"] = "active" if self.instance.is_active else "blocked"
 
@@ -87,21 +66,21 @@ class ConseillerForm(WagtailAdminModelForm):
         )
 
 
-class ConseillerCreationForm(ConseillerForm):
+class NewAccountFields(forms.Form):
+    """ "Notifier…" and the first password, for the creation forms."""
+
+    #: Who will change the first password (help text of "Mot de passe").
+    owner = _("Le titulaire du compte")
+
     notify = forms.BooleanField(
         label=_("Notifier l'utilisateur de la création de son nouveau compte"),
         required=False,
         initial=True,
-        help_text=_(
-            "Le conseiller reçoit un courriel avec un lien pour choisir directement "
-            "son mot de passe."
-        ),
     )
     password1 = forms.CharField(
         label=_("Mot de passe"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Le conseiller le changera après sa première connexion."),
     )
     password2 = forms.CharField(
         label=_("Confirmation du mot de passe"),
@@ -109,18 +88,15 @@ class ConseillerCreationForm(ConseillerForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    field_order = [
-        "notify",
-        "username",
-        "email",
-        "password1",
-        "password2",
-        "statut",
-        "is_referent",
-        "first_name",
-        "last_name",
-        "dabm",
-    ]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notify"].help_text = _(
+            "%(owner)s reçoit un courriel avec un lien pour choisir directement "
+            "son mot de passe."
+        ) % {"owner": self.owner}
+        self.fields["password1"].help_text = _(
+            "%(owner)s le changera après sa première connexion."
+        ) % {"owner": self.owner}
 
     def clean(self):
         cleaned = super().clean()
@@ -128,7 +104,9 @@ class ConseillerCreationForm(ConseillerForm):
         return cleaned
 
 
-class ConseillerEditForm(ConseillerForm):
+class ChangePasswordFields(forms.Form):
+    """An optional new password, and the status, for the edit forms."""
+
     password1 = forms.CharField(
         label=_("Nouveau mot de passe"),
         required=False,
@@ -143,18 +121,6 @@ class ConseillerEditForm(ConseillerForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    field_order = [
-        "username",
-        "email",
-        "statut",
-        "is_referent",
-        "first_name",
-        "last_name",
-        "password1",
-        "password2",
-        "dabm",
-    ]
-
     def clean(self):
         cleaned = super().clean()
         self.clean_password_pair(required=False)
@@ -168,3 +134,121 @@ class ConseillerEditForm(ConseillerForm):
         if commit:
             user.save()
         return user
+
+
+# --- Conseillers (académie administrators) -----------------------------------
+
+
+class ConseillerForm(AccountForm):
+    role = User.Role.CONSEILLER
+
+    class Meta:
+        model = User
+        fields = ["username", "email", "is_referent", "first_name", "last_name", "dabm"]
+        labels = {
+            "username": pgettext_lazy("account", "Identifiant de connexion"),
+            "email": _("Courriel"),
+            "is_referent": _("Conseiller référent"),
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "dabm": _("DABM"),
+        }
+        help_texts = {
+            "username": USERNAME_HELP,
+            "is_referent": REFERENT_NOTE,
+        }
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["dabm"].required = True
+        self.fields["dabm"].empty_label = _("Choisir le DABM du conseiller")
+        # Only the DABMs of the administrator's académie can be chosen.
+        self.fields["dabm"].queryset = (
+            Dabm.objects.visible_to(for_user).select_related("academie")
+            if for_user is not None
+            else Dabm.objects.none()
+        )
+
+
+class ConseillerCreationForm(NewAccountFields, ConseillerForm):
+    owner = _("Le conseiller")
+
+    field_order = [
+        "notify",
+        "username",
+        "email",
+        "password1",
+        "password2",
+        "statut",
+        "is_referent",
+        "first_name",
+        "last_name",
+        "dabm",
+    ]
+
+
+class ConseillerEditForm(ChangePasswordFields, ConseillerForm):
+    field_order = [
+        "username",
+        "email",
+        "statut",
+        "is_referent",
+        "first_name",
+        "last_name",
+        "password1",
+        "password2",
+        "dabm",
+    ]
+
+
+# --- Académie administrators (superusers) -------------------------------------
+
+
+class AdministrateurForm(AccountForm):
+    role = User.Role.ADMINISTRATEUR
+
+    class Meta:
+        model = User
+        fields = ["username", "email", "first_name", "last_name", "academie"]
+        labels = {
+            "username": pgettext_lazy("account", "Identifiant de connexion"),
+            "email": _("Courriel"),
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "academie": _("Académie"),
+        }
+        help_texts = {"username": USERNAME_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["academie"].required = True
+        self.fields["academie"].empty_label = _("Choisir l'académie administrée")
+
+
+class AdministrateurCreationForm(NewAccountFields, AdministrateurForm):
+    owner = _("L'administrateur")
+
+    field_order = [
+        "notify",
+        "username",
+        "email",
+        "password1",
+        "password2",
+        "statut",
+        "first_name",
+        "last_name",
+        "academie",
+    ]
+
+
+class AdministrateurEditForm(ChangePasswordFields, AdministrateurForm):
+    field_order = [
+        "username",
+        "email",
+        "statut",
+        "first_name",
+        "last_name",
+        "password1",
+        "password2",
+        "academie",
+    ]

@@ -1,8 +1,9 @@
 """Who may manage accounts in the Wagtail admin.
 
 Académie administrators manage the conseillers of their own académie; superusers
-manage everyone. The instances come from `User.objects.visible_to`, so an account of
-another académie is simply not there (404).
+manage everyone, and alone manage the académie administrators. The instances come
+from `User.objects.visible_to`, so an account of another académie is simply not
+there (404).
 """
 
 from django.db.models import Q
@@ -20,23 +21,30 @@ def is_academie_manager(user):
     )
 
 
+def is_superuser(user):
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
 class AcademieAccountsPolicy(BasePermissionPolicy):
     # No "delete": an account holds a bilan's history; it is blocked instead.
     allowed_actions = frozenset({"add", "change", "view"})
 
-    def __init__(self, model=User, base_queryset=None):
+    def __init__(self, model=User, base_queryset=None, superusers_only=False):
         super().__init__(model)
         self.base_queryset = base_queryset or (lambda qs: qs)
+        self.superusers_only = superusers_only
 
     def user_has_permission(self, user, action):
-        return action in self.allowed_actions and is_academie_manager(user)
+        manages = is_superuser if self.superusers_only else is_academie_manager
+        return action in self.allowed_actions and manages(user)
 
     def users_with_any_permission(self, actions):
         if not self.allowed_actions.intersection(actions):
             return User.objects.none()
-        return User.objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(role=User.Role.ADMINISTRATEUR)
-        )
+        managers = Q(is_superuser=True)
+        if not self.superusers_only:
+            managers |= Q(role=User.Role.ADMINISTRATEUR)
+        return User.objects.filter(is_active=True).filter(managers)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):

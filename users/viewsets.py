@@ -24,7 +24,12 @@ from wagtail.log_actions import log
 import django_filters
 
 from .accounts import create_account, log_account_changes
-from .admin_forms import ConseillerCreationForm, ConseillerEditForm
+from .admin_forms import (
+    AdministrateurCreationForm,
+    AdministrateurEditForm,
+    ConseillerCreationForm,
+    ConseillerEditForm,
+)
 from .models import Academie, Dabm, User
 from .permissions import AcademieAccountsPolicy
 
@@ -49,13 +54,6 @@ class DabmViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return Dabm.objects.select_related("academie")
-
-
-class AcademiesGroup(ViewSetGroup):
-    menu_label = _("Académies et DABM")
-    menu_icon = "site"
-    menu_order = 900
-    items = (AcademieViewSet("academies"), DabmViewSet("dabms"))
 
 
 def conseillers_of(queryset):
@@ -228,3 +226,165 @@ class ConseillerViewSet(ModelViewSet):
         return super().get_index_view_kwargs(
             **{"page_title": _("Conseillers"), **kwargs}
         )
+
+
+# --- Académie administrators: superusers only ---------------------------------
+
+
+def administrateurs_of(queryset):
+    return queryset.filter(role=User.Role.ADMINISTRATEUR)
+
+
+class AdministrateurFilterSet(WagtailFilterSet):
+    academie = django_filters.ModelChoiceFilter(
+        label=_("Académie"), queryset=Academie.objects.all()
+    )
+    is_active = django_filters.ChoiceFilter(
+        label=_("Statut"), choices=STATUT_CHOICES, empty_label=_("Tous")
+    )
+
+    class Meta:
+        model = User
+        fields = []
+
+
+class AdministrateurViewMixin:
+    """The administrators' screens are named as such in their breadcrumbs."""
+
+    def get_breadcrumbs_items(self):
+        index_url = reverse(self.index_url_name)
+        return [
+            {**item, "label": _("Administrateurs académiques")}
+            if item["url"] == index_url
+            else item
+            for item in super().get_breadcrumbs_items()
+        ]
+
+
+class AdministrateurIndexView(AdministrateurViewMixin, IndexView):
+    def get_base_queryset(self):
+        return administrateurs_of(User.objects.all()).select_related("academie")
+
+
+class AdministrateurCreateView(AdministrateurViewMixin, CreateView):
+    page_title = _("Ajouter un administrateur académique")
+    submit_button_label = _("Créer un nouveau compte")
+    error_message = ConseillerCreateView.error_message
+
+    def get_page_subtitle(self):
+        return ""
+
+    def get_breadcrumbs_items(self):
+        *parents, _new = super().get_breadcrumbs_items()
+        return [*parents, {"url": "", "label": self.page_title}]
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return create_account(
+            role=User.Role.ADMINISTRATEUR,
+            created_by=self.request.user,
+            password=data["password1"],
+            notify=data["notify"],
+            request=self.request,
+            username=data["username"],
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            is_active=data["statut"] == "active",
+            academie=data["academie"],
+        )
+
+    def get_success_message(self, instance):
+        return _("Le compte de « %(name)s » a été créé.") % {"name": instance}
+
+
+class AdministrateurEditView(AdministrateurViewMixin, EditView):
+    page_title = _("Modifier l'administrateur académique")
+    error_message = ConseillerEditView.error_message
+
+    def get_queryset(self):
+        # Any other account is not an administrator's: 404.
+        return administrateurs_of(User.objects.all())
+
+    def save_instance(self):
+        before = User.objects.get(pk=self.object.pk)
+        instance = self.form.save()
+        log(instance=instance, action="wagtail.edit", user=self.request.user)
+        log_account_changes(before, instance, self.request.user)
+        return instance
+
+    def get_success_message(self):
+        return _("Le compte de « %(name)s » a été modifié.") % {"name": self.object}
+
+
+class AdministrateurHistoryView(AdministrateurViewMixin, HistoryView):
+    def get_base_object_queryset(self):
+        return administrateurs_of(User.objects.all())
+
+
+class AdministrateurUsageView(AdministrateurViewMixin, UsageView):
+    def get_base_object_queryset(self):
+        return administrateurs_of(User.objects.all())
+
+
+class AdministrateurViewSet(ModelViewSet):
+    """The académies' administrators, created and blocked by a superuser
+    (DESIGN.md §2); never deleted, like every account."""
+
+    model = User
+    icon = "user"
+    menu_label = _("Administrateurs académiques")
+    url_namespace = "administrateurs"
+    index_view_class = AdministrateurIndexView
+    add_view_class = AdministrateurCreateView
+    edit_view_class = AdministrateurEditView
+    history_view_class = AdministrateurHistoryView
+    usage_view_class = AdministrateurUsageView
+    filterset_class = AdministrateurFilterSet
+    search_fields = ["username", "first_name", "last_name", "email"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 25
+    ordering = ["last_name", "first_name"]
+    list_display = [
+        Column(
+            "full_name", label=_("Nom"), accessor=lambda u: str(u), sort_key="last_name"
+        ),
+        Column("username", label=_("Identifiant"), sort_key="username"),
+        Column("email", label=_("Courriel")),
+        Column("academie", label=_("Académie"), sort_key="academie__name"),
+        Column(
+            "statut", label=_("Statut"), accessor=statut_label, sort_key="is_active"
+        ),
+    ]
+
+    @cached_property
+    def permission_policy(self):
+        return AcademieAccountsPolicy(
+            User, base_queryset=administrateurs_of, superusers_only=True
+        )
+
+    def get_form_class(self, for_update=False):
+        return AdministrateurEditForm if for_update else AdministrateurCreationForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"add_item_label": _("Ajouter un administrateur académique"), **kwargs}
+        )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            **{"page_title": _("Administrateurs académiques"), **kwargs}
+        )
+
+
+class AcademiesGroup(ViewSetGroup):
+    menu_label = _("Académies et DABM")
+    menu_icon = "site"
+    menu_order = 900
+    items = (
+        AcademieViewSet("academies"),
+        DabmViewSet("dabms"),
+        AdministrateurViewSet("administrateurs"),
+    )

@@ -73,6 +73,7 @@ def objects(world, phases):
         "candidat": world.candidat.pk,
         "conseiller": world.conseiller.pk,
         "academie": world.montpellier.pk,
+        "administrateur": world.admin.pk,
         "dabm": world.lunel.pk,
     }
 
@@ -145,6 +146,7 @@ def requests(o):
         **viewset_requests("candidats", bilan, copy=False),
         **viewset_requests("academies", o["academie"]),
         **viewset_requests("dabms", o["dabm"]),
+        **viewset_requests("administrateurs", o["administrateur"], copy=False),
     }
 
 

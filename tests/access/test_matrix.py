@@ -21,7 +21,14 @@ from .matrix import ROLES, objects, outcome, requests
 
 # The project's namespaces and admin URL names; everything else under /admin/ is
 # Wagtail's own.
-PROJECT_NAMESPACES = {"users", "conseillers", "candidats", "academies", "dabms"}
+PROJECT_NAMESPACES = {
+    "users",
+    "conseillers",
+    "candidats",
+    "academies",
+    "dabms",
+    "administrateurs",
+}
 PROJECT_ADMIN_NAMES = {
     "activity_report",
     "activity_report_results",
@@ -89,6 +96,15 @@ EXPECTED = {
     "candidats:history": "L   L   L   L   L   A   A   A   A",
     "candidats:history_results": "L   L   L   L   L   A   A   A   A",
     "candidats:usage": "L   L   L   L   L   A   A   A   A",
+    # The académies' administrators: superusers only; blocked, never deleted.
+    "administrateurs:index": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:index_results": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:add": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:edit": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:delete": "L   L   L   L   L   A   A   A   A",
+    "administrateurs:history": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:history_results": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:usage": "L   L   L   L   L   A   A   A   200",
 }
 SUPERUSER_ONLY = "L   L   L   L   L   A   A   A   200"
 for _prefix in ("academies", "dabms"):
