@@ -1,6 +1,8 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .viewsets import AcademiesGroup, ConseillerViewSet
 
@@ -13,6 +15,15 @@ def register_academies():
 @hooks.register("register_admin_viewset")
 def register_conseillers():
     return ConseillerViewSet("conseillers")
+
+
+@hooks.register("register_admin_menu_item")
+def register_account_menu_item():
+    """ "Mon compte" (name, e-mail, password, avatar) is the site's page, for the
+    staff who work in the admin as for everyone."""
+    return MenuItem(
+        _("Mon compte"), reverse("users:account"), icon_name="user", order=10000
+    )
 
 
 @hooks.register("register_log_actions")

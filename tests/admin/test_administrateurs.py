@@ -1,5 +1,7 @@
 """Superusers create and block the académies' administrators in the admin."""
 
+import re
+
 from django.core import mail
 from django.test import Client
 
@@ -104,3 +106,13 @@ def test_other_accounts_are_not_administrators_here(client_as, world):
     root = client_as("superuser")
     for user in (world.conseiller, world.candidat, world.superuser):
         assert root.get(edit_url(user)).status_code == 404, user.username
+
+
+def test_the_admin_home_is_the_tableau_de_bord_with_mon_compte(client_as, world):
+    for role in ("admin", "referent", "superuser"):
+        content = client_as(role).get("/admin/").content.decode()
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", content, re.S).group(1)
+        assert heading.strip() == "Tableau de bord", role
+        # The admin's menu leads to the site's "Mon compte" (name, e-mail,
+        # password, avatar): nothing else in the admin links there.
+        assert "Mon compte" in content and "/mon-compte/" in content, role
