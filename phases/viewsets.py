@@ -1,13 +1,15 @@
-"""Admin listing of the candidates an académie supervises (view only).
+"""Admin listing of the candidates an académie supervises.
 
 Candidates are created by their conseillers on the site, never here: the listing
-shows progress and metadata, never answers.
+shows progress and metadata, never answers. Its "Compte" column leads to the one
+thing an administrator changes here, the account's status (users.admin_views).
 """
 
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -54,6 +56,15 @@ def candidate_name(bilan):
     return str(bilan.candidate)
 
 
+def account_status(bilan):
+    return _("Actif") if bilan.candidate.is_active else _("Bloqué")
+
+
+def account_url(bilan):
+    """The page where the administrator blocks or unblocks the account."""
+    return reverse("candidate_account", args=[bilan.candidate_id])
+
+
 def progress_cell(bilan):
     done, total = progress(bilan)
     return _("%(done)s sur %(total)s") % {"done": done, "total": total}
@@ -91,6 +102,12 @@ class CandidatViewSet(ModelViewSet):
         Column("modalite", label=_("Modalité"), accessor="get_modalite_display"),
         Column("statut", label=_("Statut du bilan"), accessor="get_status_display"),
         Column("progression", label=_("Phases terminées"), accessor=progress_cell),
+        TitleColumn(
+            "compte",
+            label=_("Compte"),
+            accessor=account_status,
+            get_url=account_url,
+        ),
     ]
 
     @cached_property

@@ -144,6 +144,11 @@ def requests(o):
         "audit_report_results": ("get", "/admin/journal/resultats/", None),
         **viewset_requests("conseillers", o["conseiller"], copy=False),
         **viewset_requests("candidats", bilan, copy=False),
+        "candidate_account": (
+            "get",
+            f"/admin/candidats/compte/{o['candidat']}/",
+            None,
+        ),
         **viewset_requests("academies", o["academie"]),
         **viewset_requests("dabms", o["dabm"]),
         **viewset_requests("administrateurs", o["administrateur"], copy=False),

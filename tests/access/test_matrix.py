@@ -96,6 +96,8 @@ EXPECTED = {
     "candidats:history": "L   L   L   L   L   A   A   A   A",
     "candidats:history_results": "L   L   L   L   L   A   A   A   A",
     "candidats:usage": "L   L   L   L   L   A   A   A   A",
+    # A candidate's account status: their académie's administrator only.
+    "candidate_account": "L   L   L   L   L   A   200 404 200",
     # The académies' administrators: superusers only; blocked, never deleted.
     "administrateurs:index": "L   L   L   L   L   A   A   A   200",
     "administrateurs:index_results": "L   L   L   L   L   A   A   A   200",

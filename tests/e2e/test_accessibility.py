@@ -233,6 +233,10 @@ def test_administrator_admin_pages(page, world, phases):
         ),
         ("admin: tableau d'activité", "/admin/activite/"),
         ("admin: candidats", "/admin/candidats/"),
+        (
+            "admin: compte d'un candidat",
+            f"/admin/candidats/compte/{world.candidat.pk}/",
+        ),
         ("admin: statistiques", "/admin/statistiques/"),
         ("admin: journal", "/admin/journal/"),
     ]:
@@ -242,6 +246,21 @@ def test_administrator_admin_pages(page, world, phases):
     page.get_by_role("button", name="Créer un nouveau compte").click()
     expect(page.locator(".error-message").first).to_be_visible()
     audit.check("admin: ajouter un conseiller, erreurs")
+    audit.assert_clean()
+
+
+def test_superuser_admin_pages(page, world, phases):
+    audit = Audit(page)
+    log_in(page, "root")
+    for key, url in [
+        ("superutilisateur: administrateurs", "/admin/administrateurs/"),
+        ("superutilisateur: ajouter un administrateur", "/admin/administrateurs/new/"),
+        (
+            "superutilisateur: modifier un administrateur",
+            f"/admin/administrateurs/edit/{world.admin.pk}/",
+        ),
+    ]:
+        audit.visit(key, url)
     audit.assert_clean()
 
 
