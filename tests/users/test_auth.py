@@ -25,6 +25,8 @@ def test_login_page_has_the_contract_wording(client, db):
     assert "Mot de passe" in content
     assert "Se connecter" in content
     assert "Réinitialiser votre mot de passe" in content
+    # The service's name as the tutorial writes it, under the site's name.
+    assert "Bilan de Compétences Ouvert à Distance" in content
 
 
 def test_home_page_links_to_login(client, db):
