@@ -15,11 +15,14 @@ def create_account(
     """Create an account of `role`; with `notify`, e-mail a link to set its password.
 
     Without a password the account gets an unusable one: only the e-mailed link
-    (the reset mechanism) lets its owner in.
+    (the reset mechanism) lets its owner in. A password given here is provisional:
+    its owner must choose their own at first login (`PasswordChangeRequired`).
     """
     user = User(role=role, **fields)
     if password:
+        # Chosen by the account's creator: its owner replaces it at first login.
         user.set_password(password)
+        user.must_change_password = True
     else:
         user.set_unusable_password()
     user.save()

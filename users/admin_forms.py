@@ -130,7 +130,9 @@ class ChangePasswordFields(forms.Form):
         user = super().save(commit=False)
         user.is_active = self.cleaned_data["statut"] == "active"
         if self.cleaned_data.get("password1"):
+            # Set by an administrator: its owner replaces it at next login.
             user.set_password(self.cleaned_data["password1"])
+            user.must_change_password = True
         if commit:
             user.save()
         return user

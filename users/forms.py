@@ -81,6 +81,11 @@ class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
         self.fields["new_password1"].label = _("Nouveau mot de passe")
         self.fields["new_password2"].label = _("Confirmation du nouveau mot de passe")
 
+    def save(self, commit=True):
+        # Chosen by the account's owner: no longer a provisional password.
+        self.user.must_change_password = False
+        return super().save(commit=commit)
+
 
 class PrivateClearableFileInput(forms.ClearableFileInput):
     """A file input for private files: it never links to the file (no URL)."""
@@ -145,6 +150,7 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
                 "current_password",
                 "new_password1",
                 "new_password2",
+                css_id="mot-de-passe",
             ),
         )
 
@@ -176,12 +182,22 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
         check_new_password(
             self, self.instance, first="new_password1", second="new_password2"
         )
+        new = cleaned.get("new_password1")
+        if self.instance.must_change_password and new and new == current:
+            self.add_error(
+                "new_password1",
+                _(
+                    "Choisissez un mot de passe différent du mot de passe "
+                    "provisoire qui vous a été donné."
+                ),
+            )
         return cleaned
 
     def save(self, commit=True):
         user = super().save(commit=False)
         if self.wants_password_change:
             user.set_password(self.cleaned_data["new_password1"])
+            user.must_change_password = False
         if commit:
             user.save()
         return user

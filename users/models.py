@@ -144,6 +144,14 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("DABM"),
     )
+    must_change_password = models.BooleanField(
+        _("mot de passe provisoire"),
+        default=False,
+        help_text=_(
+            "Le mot de passe a été choisi par un autre que le titulaire du compte : "
+            "il devra en choisir un à sa prochaine connexion."
+        ),
+    )
     avatar = models.ImageField(
         _("avatar"),
         upload_to="avatars/",

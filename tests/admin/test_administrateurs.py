@@ -58,6 +58,20 @@ def test_superuser_creates_an_administrator_who_manages_their_academie(
     # The new administrator logs in and sees their académie's activity only.
     client = Client()
     client.post("/connexion/", {"username": created.username, "password": PASSWORD})
+    # The password the superuser chose is provisional: first, their own.
+    assert client.get("/admin/activite/")["Location"] == "/mon-compte/#mot-de-passe"
+    own = "Son-propre-mot-de-passe-2026"
+    client.post(
+        "/mon-compte/",
+        {
+            "first_name": "Aline",
+            "last_name": "Roux",
+            "email": created.email,
+            "current_password": PASSWORD,
+            "new_password1": own,
+            "new_password2": own,
+        },
+    )
     page = client.get("/admin/activite/")
     assert page.status_code == 200
     assert world.candidat.username in page.content.decode()

@@ -1,0 +1,107 @@
+"""A password chosen by someone else is provisional: its owner replaces it first."""
+
+import json
+
+from django.test import Client
+
+from tests.conseiller.test_candidates import URL as ADD_CANDIDATE
+from tests.conseiller.test_candidates import form_data
+from users.models import User
+
+PROVISIONAL = "Tournesol-Bleu-2026"
+OWN = "Mon-propre-mot-de-passe-2026"
+
+
+def log_in(username, password):
+    client = Client()
+    response = client.post("/connexion/", {"username": username, "password": password})
+    assert response.status_code == 302, username
+    return client
+
+
+def test_a_candidate_given_a_password_chooses_their_own_first(client_as, world, phases):
+    client_as("conseiller").post(
+        ADD_CANDIDATE,
+        form_data(phases, notify=None, password1=PROVISIONAL, password2=PROVISIONAL),
+    )
+    candidate = User.objects.get(username="jeanne.martin")
+    assert candidate.must_change_password
+
+    client = log_in("jeanne.martin", PROVISIONAL)
+    response = client.get("/tableau-de-bord/", follow=True)
+    assert response.redirect_chain[-1][0] == "/mon-compte/#mot-de-passe"
+    assert "Le mot de passe qui vous a été donné est provisoire" in (
+        response.content.decode()
+    )
+    phase_url = phases[0].url
+    assert client.get(phase_url)["Location"] == "/mon-compte/#mot-de-passe"
+    autosave = client.post(
+        f"/mes-reponses/phases/{phases[0].pk}/enregistrer/",
+        {"version": "0"},
+        HTTP_ACCEPT="application/json",
+    )
+    assert autosave.status_code == 403
+    assert json.loads(autosave.content)["error"] == "password_change"
+
+    account = {
+        "first_name": "Jeanne",
+        "last_name": "Martin",
+        "email": "jeanne.martin@exemple.fr",
+        "current_password": PROVISIONAL,
+    }
+    # The provisional password itself is not a choice.
+    same = client.post(
+        "/mon-compte/",
+        {**account, "new_password1": PROVISIONAL, "new_password2": PROVISIONAL},
+    )
+    assert "différent du mot de passe provisoire" in same.content.decode()
+    assert User.objects.get(pk=candidate.pk).must_change_password
+
+    client.post("/mon-compte/", {**account, "new_password1": OWN, "new_password2": OWN})
+    assert not User.objects.get(pk=candidate.pk).must_change_password
+    assert client.get("/tableau-de-bord/").status_code == 200
+    assert client.get(phase_url).status_code == 200
+
+
+def test_a_password_reset_by_an_administrator_is_provisional_too(client_as, world):
+    target = world.conseiller
+    client_as("admin").post(
+        f"/admin/conseillers/edit/{target.pk}/",
+        {
+            "username": target.username,
+            "email": target.email,
+            "statut": "active",
+            "first_name": target.first_name,
+            "last_name": target.last_name,
+            "dabm": target.dabm_id,
+            "password1": PROVISIONAL,
+            "password2": PROVISIONAL,
+        },
+    )
+    target.refresh_from_db()
+    assert target.must_change_password
+    client = log_in(target.username, PROVISIONAL)
+    assert client.get("/admin/")["Location"] == "/mon-compte/#mot-de-passe"
+    # Logging out stays possible.
+    assert client.post("/deconnexion/").status_code == 302
+
+
+def test_choosing_a_password_by_the_reset_link_also_ends_it(client_as, world):
+    import re
+
+    from django.core import mail
+
+    world.candidat.must_change_password = True
+    world.candidat.save()
+    client = Client()
+    client.post("/mot-de-passe/reinitialiser/", {"email": world.candidat.email})
+    link = re.search(r"https?://\S+/mot-de-passe/nouveau/\S+/", mail.outbox[0].body)
+    response = client.get(link.group(0), follow=True)
+    client.post(
+        response.redirect_chain[-1][0], {"new_password1": OWN, "new_password2": OWN}
+    )
+    assert not User.objects.get(pk=world.candidat.pk).must_change_password
+
+
+def test_accounts_with_their_own_password_are_not_disturbed(client_as, world):
+    assert client_as("candidat").get("/tableau-de-bord/").status_code == 200

@@ -1,0 +1,47 @@
+"""A provisional password (chosen by whoever created the account, or reset by an
+administrator) is replaced by its owner before anything else."""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+#: What stays open meanwhile: the page where the password is changed, logging
+#: out, and the reset link (by which an owner may choose one instead).
+ALLOWED_URL_NAMES = {
+    "users:account",
+    "users:avatar",
+    "users:logout",
+    "users:password_reset",
+    "users:password_reset_done",
+    "users:password_reset_confirm",
+    "users:password_reset_complete",
+}
+
+
+class PasswordChangeRequired:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if not (user and user.is_authenticated and user.must_change_password):
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in ALLOWED_URL_NAMES:
+            return None
+        message = _(
+            "Le mot de passe qui vous a été donné est provisoire : avant de "
+            "continuer, choisissez votre propre mot de passe dans « Changer mon mot "
+            "de passe »."
+        )
+        if "application/json" in request.headers.get("Accept", ""):
+            return JsonResponse(
+                {"error": "password_change", "message": message}, status=403
+            )
+        messages.warning(request, message)
+        return redirect(f"{reverse('users:account')}#mot-de-passe")
