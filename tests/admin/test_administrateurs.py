@@ -130,3 +130,5 @@ def test_the_admin_home_is_the_tableau_de_bord_with_mon_compte(client_as, world)
         # The admin's menu leads to the site's "Mon compte" (name, e-mail,
         # password, avatar): nothing else in the admin links there.
         assert "Mon compte" in content and "/mon-compte/" in content, role
+        # The Wagtail editor guide is for those who edit pages.
+        assert ("Guide de l'éditeur Wagtail" in content) == (role != "admin"), role
