@@ -11,6 +11,12 @@ from .forms_base import check_new_password
 from .models import Dabm, User
 
 STATUS_CHOICES = [("blocked", _("Bloqué")), ("active", _("Actif"))]
+ACCOUNT_LABELS = {
+    "username": pgettext_lazy("account", "Identifiant de connexion"),
+    "email": _("Courriel"),
+    "first_name": _("Prénom"),
+    "last_name": _("Nom"),
+}
 USERNAME_HELP = _(
     "Lettres, chiffres et les caractères @ . + - _ uniquement, par exemple prenom.nom."
 )
@@ -64,6 +70,10 @@ class AccountForm(WagtailAdminModelForm):
         return check_new_password(
             self, candidate, first="password1", second="password2"
         )
+
+
+#: The creation forms open as the tutorial lists them, then the role's own fields.
+NEW_ACCOUNT_FIELDS = ["notify", "username", "email", "password1", "password2", "statut"]
 
 
 class NewAccountFields(forms.Form):
@@ -148,11 +158,8 @@ class ConseillerForm(AccountForm):
         model = User
         fields = ["username", "email", "is_referent", "first_name", "last_name", "dabm"]
         labels = {
-            "username": pgettext_lazy("account", "Identifiant de connexion"),
-            "email": _("Courriel"),
+            **ACCOUNT_LABELS,
             "is_referent": _("Conseiller référent"),
-            "first_name": _("Prénom"),
-            "last_name": _("Nom"),
             "dabm": _("DABM"),
         }
         help_texts = {
@@ -174,14 +181,8 @@ class ConseillerForm(AccountForm):
 
 class ConseillerCreationForm(NewAccountFields, ConseillerForm):
     owner = _("Le conseiller")
-
     field_order = [
-        "notify",
-        "username",
-        "email",
-        "password1",
-        "password2",
-        "statut",
+        *NEW_ACCOUNT_FIELDS,
         "is_referent",
         "first_name",
         "last_name",
@@ -212,13 +213,7 @@ class AdministrateurForm(AccountForm):
     class Meta:
         model = User
         fields = ["username", "email", "first_name", "last_name", "academie"]
-        labels = {
-            "username": pgettext_lazy("account", "Identifiant de connexion"),
-            "email": _("Courriel"),
-            "first_name": _("Prénom"),
-            "last_name": _("Nom"),
-            "academie": _("Académie"),
-        }
+        labels = {**ACCOUNT_LABELS, "academie": _("Académie")}
         help_texts = {"username": USERNAME_HELP}
 
     def __init__(self, *args, **kwargs):
@@ -229,18 +224,7 @@ class AdministrateurForm(AccountForm):
 
 class AdministrateurCreationForm(NewAccountFields, AdministrateurForm):
     owner = _("L'administrateur")
-
-    field_order = [
-        "notify",
-        "username",
-        "email",
-        "password1",
-        "password2",
-        "statut",
-        "first_name",
-        "last_name",
-        "academie",
-    ]
+    field_order = [*NEW_ACCOUNT_FIELDS, "first_name", "last_name", "academie"]
 
 
 class AdministrateurEditForm(ChangePasswordFields, AdministrateurForm):

@@ -17,6 +17,7 @@ from .accounts import log_account_changes
 from .admin_forms import STATUS_CHOICES
 from .models import User
 from .permissions import AcademieAccountsPolicy
+from .viewsets import SectionBreadcrumbsMixin
 
 
 def candidats_of(queryset):
@@ -50,7 +51,7 @@ class CandidateStatusForm(WagtailAdminModelForm):
         return user
 
 
-class CandidateAccountView(EditView):
+class CandidateAccountView(SectionBreadcrumbsMixin, EditView):
     model = User
     form_class = CandidateStatusForm
     permission_policy = AcademieAccountsPolicy(User, base_queryset=candidats_of)
@@ -60,14 +61,11 @@ class CandidateAccountView(EditView):
     edit_url_name = "candidate_account"
     header_icon = "user"
     page_title = _("Compte du candidat")
+    section_label = _("Candidats")
     submit_button_label = _("Enregistrer le statut")
 
     def get_queryset(self):
         return candidats_of(User.objects.visible_to(self.request.user))
-
-    def get_breadcrumbs_items(self):
-        *parents, last = super().get_breadcrumbs_items()
-        return [{**item, "label": _("Candidats")} for item in parents] + [last]
 
     def save_instance(self):
         before = User.objects.get(pk=self.object.pk)

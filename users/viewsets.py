@@ -93,20 +93,26 @@ class ConseillerIndexView(IndexView):
         )
 
 
-class ConseillerViewMixin:
-    """The conseillers' screens name themselves "Conseillers", not after the model
-    ("Utilisateurs"), in their breadcrumbs too."""
+class SectionBreadcrumbsMixin:
+    """Screens named after their section ("Conseillers") in the breadcrumbs, not
+    after the model ("Utilisateurs")."""
+
+    section_label = None
 
     def get_breadcrumbs_items(self):
         index_url = reverse(self.index_url_name)
         return [
-            {**item, "label": _("Conseillers")} if item["url"] == index_url else item
+            {**item, "label": self.section_label} if item["url"] == index_url else item
             for item in super().get_breadcrumbs_items()
         ]
 
 
-class ConseillerCreateView(ConseillerViewMixin, CreateView):
-    page_title = _("Ajouter un conseiller")
+class AccountCreateView(SectionBreadcrumbsMixin, CreateView):
+    """Create an account of `role` from the form (`create_account`: notification
+    link or provisional password, audit entry)."""
+
+    role = None
+    account_fields = ("username", "email", "first_name", "last_name")
     submit_button_label = _("Créer un nouveau compte")
     error_message = _(
         "Le compte n'a pas pu être créé : corrigez les erreurs signalées ci-dessous."
@@ -122,41 +128,22 @@ class ConseillerCreateView(ConseillerViewMixin, CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return create_account(
-            role=User.Role.CONSEILLER,
+            role=self.role,
             created_by=self.request.user,
             password=data["password1"],
             notify=data["notify"],
             request=self.request,
-            username=data["username"],
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            is_referent=data["is_referent"],
             is_active=data["statut"] == "active",
-            dabm=data["dabm"],
+            **{name: data[name] for name in self.account_fields},
         )
 
     def get_success_message(self, instance):
         return _("Le compte de « %(name)s » a été créé.") % {"name": instance}
 
 
-def scoped_conseillers(request):
-    """Outside the administrator's académie a conseiller does not exist: 404."""
-    return conseillers_of(User.objects.visible_to(request.user))
+class AccountEditView(SectionBreadcrumbsMixin, EditView):
+    """Change an account; blocking, référent and DABM changes are audited."""
 
-
-class ConseillerHistoryView(ConseillerViewMixin, HistoryView):
-    def get_base_object_queryset(self):
-        return scoped_conseillers(self.request)
-
-
-class ConseillerUsageView(ConseillerViewMixin, UsageView):
-    def get_base_object_queryset(self):
-        return scoped_conseillers(self.request)
-
-
-class ConseillerEditView(ConseillerViewMixin, EditView):
-    page_title = _("Modifier le conseiller")
     error_message = _(
         "Les modifications n'ont pas pu être enregistrées : corrigez les erreurs "
         "signalées ci-dessous."
@@ -164,9 +151,6 @@ class ConseillerEditView(ConseillerViewMixin, EditView):
 
     def get_success_message(self):
         return _("Le compte de « %(name)s » a été modifié.") % {"name": self.object}
-
-    def get_queryset(self):
-        return scoped_conseillers(self.request)
 
     def save_instance(self):
         before = User.objects.get(pk=self.object.pk)
@@ -176,8 +160,70 @@ class ConseillerEditView(ConseillerViewMixin, EditView):
         return instance
 
 
-class ConseillerViewSet(ModelViewSet):
+class ConseillerCreateView(AccountCreateView):
+    section_label = _("Conseillers")
+    page_title = _("Ajouter un conseiller")
+    role = User.Role.CONSEILLER
+    account_fields = (*AccountCreateView.account_fields, "is_referent", "dabm")
+
+
+def scoped_conseillers(request):
+    """Outside the administrator's académie a conseiller does not exist: 404."""
+    return conseillers_of(User.objects.visible_to(request.user))
+
+
+class ConseillerHistoryView(SectionBreadcrumbsMixin, HistoryView):
+    section_label = _("Conseillers")
+
+    def get_base_object_queryset(self):
+        return scoped_conseillers(self.request)
+
+
+class ConseillerUsageView(SectionBreadcrumbsMixin, UsageView):
+    section_label = _("Conseillers")
+
+    def get_base_object_queryset(self):
+        return scoped_conseillers(self.request)
+
+
+class ConseillerEditView(AccountEditView):
+    section_label = _("Conseillers")
+    page_title = _("Modifier le conseiller")
+
+    def get_queryset(self):
+        return scoped_conseillers(self.request)
+
+
+class AccountViewSet(ModelViewSet):
+    """What the account screens share: searched by name and identifiant, 25 a
+    page, never copied (and never deleted: see their permission policies)."""
+
     model = User
+    search_fields = ["username", "first_name", "last_name", "email"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_per_page = 25
+    ordering = ["last_name", "first_name"]
+
+
+def identity_columns():
+    return [
+        Column(
+            "full_name", label=_("Nom"), accessor=lambda u: str(u), sort_key="last_name"
+        ),
+        Column("username", label=_("Identifiant"), sort_key="username"),
+        Column("email", label=_("Courriel")),
+    ]
+
+
+def statut_column():
+    return Column(
+        "statut", label=_("Statut"), accessor=statut_label, sort_key="is_active"
+    )
+
+
+class ConseillerViewSet(AccountViewSet):
     icon = "group"
     menu_label = _("Conseillers")
     menu_order = 110
@@ -189,23 +235,11 @@ class ConseillerViewSet(ModelViewSet):
     history_view_class = ConseillerHistoryView
     usage_view_class = ConseillerUsageView
     filterset_class = ConseillerFilterSet
-    search_fields = ["username", "first_name", "last_name", "email"]
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    list_per_page = 25
-    ordering = ["last_name", "first_name"]
     list_display = [
-        Column(
-            "full_name", label=_("Nom"), accessor=lambda u: str(u), sort_key="last_name"
-        ),
-        Column("username", label=_("Identifiant"), sort_key="username"),
-        Column("email", label=_("Courriel")),
+        *identity_columns(),
         Column("dabm", label=_("DABM"), sort_key="dabm__name"),
         BooleanColumn("is_referent", label=_("Référent")),
-        Column(
-            "statut", label=_("Statut"), accessor=statut_label, sort_key="is_active"
-        ),
+        statut_column(),
         Column("nb_candidats", label=_("Candidats"), sort_key="nb_candidats"),
     ]
 
@@ -248,90 +282,45 @@ class AdministrateurFilterSet(WagtailFilterSet):
         fields = []
 
 
-class AdministrateurViewMixin:
-    """The administrators' screens are named as such in their breadcrumbs."""
-
-    def get_breadcrumbs_items(self):
-        index_url = reverse(self.index_url_name)
-        return [
-            {**item, "label": _("Administrateurs académiques")}
-            if item["url"] == index_url
-            else item
-            for item in super().get_breadcrumbs_items()
-        ]
-
-
-class AdministrateurIndexView(AdministrateurViewMixin, IndexView):
+class AdministrateurIndexView(IndexView):
     def get_base_queryset(self):
         return administrateurs_of(User.objects.all()).select_related("academie")
 
 
-class AdministrateurCreateView(AdministrateurViewMixin, CreateView):
+class AdministrateurCreateView(AccountCreateView):
+    section_label = _("Administrateurs académiques")
     page_title = _("Ajouter un administrateur académique")
-    submit_button_label = _("Créer un nouveau compte")
-    error_message = ConseillerCreateView.error_message
-
-    def get_page_subtitle(self):
-        return ""
-
-    def get_breadcrumbs_items(self):
-        *parents, _new = super().get_breadcrumbs_items()
-        return [*parents, {"url": "", "label": self.page_title}]
-
-    def save_instance(self):
-        data = self.form.cleaned_data
-        return create_account(
-            role=User.Role.ADMINISTRATEUR,
-            created_by=self.request.user,
-            password=data["password1"],
-            notify=data["notify"],
-            request=self.request,
-            username=data["username"],
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            is_active=data["statut"] == "active",
-            academie=data["academie"],
-        )
-
-    def get_success_message(self, instance):
-        return _("Le compte de « %(name)s » a été créé.") % {"name": instance}
+    role = User.Role.ADMINISTRATEUR
+    account_fields = (*AccountCreateView.account_fields, "academie")
 
 
-class AdministrateurEditView(AdministrateurViewMixin, EditView):
+class AdministrateurEditView(AccountEditView):
+    section_label = _("Administrateurs académiques")
     page_title = _("Modifier l'administrateur académique")
-    error_message = ConseillerEditView.error_message
 
     def get_queryset(self):
         # Any other account is not an administrator's: 404.
         return administrateurs_of(User.objects.all())
 
-    def save_instance(self):
-        before = User.objects.get(pk=self.object.pk)
-        instance = self.form.save()
-        log(instance=instance, action="wagtail.edit", user=self.request.user)
-        log_account_changes(before, instance, self.request.user)
-        return instance
 
-    def get_success_message(self):
-        return _("Le compte de « %(name)s » a été modifié.") % {"name": self.object}
+class AdministrateurHistoryView(SectionBreadcrumbsMixin, HistoryView):
+    section_label = _("Administrateurs académiques")
 
-
-class AdministrateurHistoryView(AdministrateurViewMixin, HistoryView):
     def get_base_object_queryset(self):
         return administrateurs_of(User.objects.all())
 
 
-class AdministrateurUsageView(AdministrateurViewMixin, UsageView):
+class AdministrateurUsageView(SectionBreadcrumbsMixin, UsageView):
+    section_label = _("Administrateurs académiques")
+
     def get_base_object_queryset(self):
         return administrateurs_of(User.objects.all())
 
 
-class AdministrateurViewSet(ModelViewSet):
+class AdministrateurViewSet(AccountViewSet):
     """The académies' administrators, created and blocked by a superuser
     (DESIGN.md §2); never deleted, like every account."""
 
-    model = User
     icon = "user"
     menu_label = _("Administrateurs académiques")
     url_namespace = "administrateurs"
@@ -341,22 +330,10 @@ class AdministrateurViewSet(ModelViewSet):
     history_view_class = AdministrateurHistoryView
     usage_view_class = AdministrateurUsageView
     filterset_class = AdministrateurFilterSet
-    search_fields = ["username", "first_name", "last_name", "email"]
-    search_backend_name = None
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    list_per_page = 25
-    ordering = ["last_name", "first_name"]
     list_display = [
-        Column(
-            "full_name", label=_("Nom"), accessor=lambda u: str(u), sort_key="last_name"
-        ),
-        Column("username", label=_("Identifiant"), sort_key="username"),
-        Column("email", label=_("Courriel")),
+        *identity_columns(),
         Column("academie", label=_("Académie"), sort_key="academie__name"),
-        Column(
-            "statut", label=_("Statut"), accessor=statut_label, sort_key="is_active"
-        ),
+        statut_column(),
     ]
 
     @cached_property
