@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 
@@ -22,7 +23,7 @@ def _month_start(day):
 def _previous_months(today, count):
     months = []
     month = _month_start(today)
-    for _ in range(count):
+    for _index in range(count):
         months.append(month)
         month = _month_start(month - datetime.timedelta(days=1))
     return list(reversed(months))
@@ -140,6 +141,13 @@ def by_conseiller(user):
 
 # DSFR palette colours, contrasted enough against white (WCAG 1.4.11).
 BAR_COLOURS = {"selected": "#6a6af4", "completed": "#18753c", "validated": "#b34000"}
+# What each colour stands for, said under every chart that has several series
+# (colour must not be the only way to tell them apart, WCAG 1.4.1).
+SERIES_LABELS = {
+    "selected": _("Phases sélectionnées"),
+    "completed": _("Phases terminées"),
+    "validated": _("Phases validées"),
+}
 
 
 def bar_chart(rows, value_keys, label_key, width=600, bar_height=18, gap=10):
@@ -169,4 +177,13 @@ def bar_chart(rows, value_keys, label_key, width=600, bar_height=18, gap=10):
                 }
             )
         chart.append({"label": row[label_key], "y": top + 12, "bars": bars})
-    return {"rows": chart, "height": band * len(rows), "width": width}
+    legend = [
+        {"colour": BAR_COLOURS.get(key, "#000091"), "label": SERIES_LABELS[key]}
+        for key in value_keys
+    ]
+    return {
+        "rows": chart,
+        "height": band * len(rows),
+        "width": width,
+        "legend": legend if len(value_keys) > 1 else [],
+    }

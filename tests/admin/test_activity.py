@@ -398,3 +398,19 @@ def test_anonymous_is_sent_to_login(client, db):
     response = client.get(ACTIVITY)
     assert response.status_code == 302
     assert response["Location"].startswith("/connexion/")
+
+
+def test_charts_with_several_series_say_what_each_colour_means(client_as, world):
+    content = unescape(client_as("admin").get("/admin/statistiques/").content.decode())
+    for chart_id, series in [
+        (
+            "graphique-phases",
+            ["Phases sélectionnées", "Phases terminées", "Phases validées"],
+        ),
+        ("graphique-dabm", ["Phases sélectionnées", "Phases terminées"]),
+        ("graphique-conseillers", ["Phases sélectionnées", "Phases terminées"]),
+        ("graphique-mois", []),
+    ]:
+        figure, _labels, _bars = chart_labels(content, chart_id)
+        legend = re.findall(r"</span>([^<]+)</li>", figure)
+        assert legend == series, chart_id
