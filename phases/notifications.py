@@ -56,11 +56,10 @@ def notify_phase_completed(submission):
     )
 
 
-def notify_phase_validated(submission):
-    """To the candidate: their conseiller validated a phase."""
+def _tell_candidate_about_phase(kind, submission):
     bilan = submission.bilan
     _send(
-        "phase_validated",
+        kind,
         bilan.candidate,
         {
             "conseiller_name": _name(bilan.conseiller),
@@ -68,20 +67,16 @@ def notify_phase_validated(submission):
             "url": absolute_url(phase_path(submission.phase)),
         },
     )
+
+
+def notify_phase_validated(submission):
+    """To the candidate: their conseiller validated a phase."""
+    _tell_candidate_about_phase("phase_validated", submission)
 
 
 def notify_phase_reopened(submission):
     """To the candidate: they may change their answers to a phase again."""
-    bilan = submission.bilan
-    _send(
-        "phase_reopened",
-        bilan.candidate,
-        {
-            "conseiller_name": _name(bilan.conseiller),
-            "phase": submission.phase,
-            "url": absolute_url(phase_path(submission.phase)),
-        },
-    )
+    _tell_candidate_about_phase("phase_reopened", submission)
 
 
 def notify_new_post(post):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .blocks import field_block_for
+from .conversations import unread_counts
 from .fields import UPLOAD_TYPES, upload_extension
 from .forms import PhaseForm
 from .models import BilanPhase, PhaseSubmission, SubmissionFile
@@ -249,6 +250,21 @@ def bilan_progress(bilan):
         )
     }
     return [PhaseProgress(row.phase, submissions.get(row.phase_id)) for row in selected]
+
+
+def bilan_overview(bilan, user):
+    """What a bilan's page shows `user`: its phases in order with their status and
+    unread comments, how many are done, and the unread messages (three queries)."""
+    progress = bilan_progress(bilan)
+    unread = unread_counts(bilan, user)
+    for row in progress:
+        row.unread = unread.get(row.phase.pk, 0)
+    return {
+        "progress": progress,
+        "done_count": sum(1 for row in progress if row.is_done),
+        "total_count": len(progress),
+        "unread_messages": unread.get(None, 0),
+    }
 
 
 def removed_answers(phase, submission):

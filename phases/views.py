@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from .conversations import (
     comment_threads,
     open_threads,
-    unread_counts,
     with_comment_flag,
 )
 from .display import attach_threads, page_items
@@ -27,7 +26,7 @@ from .submissions import (
     Conflict,
     InvalidAnswers,
     PhaseLocked,
-    bilan_progress,
+    bilan_overview,
     complete_phase,
     removed_answers,
     save_draft,
@@ -55,22 +54,10 @@ def dashboard(request):
         .order_by("-created_at")
         .first()
     )
-    progress = bilan_progress(bilan) if bilan else []
-    unread = unread_counts(bilan, user) if bilan else {}
-    for row in progress:
-        row.unread = unread.get(row.phase.pk, 0)
-    done = sum(1 for row in progress if row.is_done)
-    return render(
-        request,
-        "phases/dashboard_candidat.html",
-        {
-            "bilan": bilan,
-            "progress": progress,
-            "done_count": done,
-            "total_count": len(progress),
-            "unread_messages": unread.get(None, 0),
-        },
-    )
+    context = {"bilan": bilan}
+    if bilan is not None:
+        context.update(bilan_overview(bilan, user))
+    return render(request, "phases/dashboard_candidat.html", context)
 
 
 def candidate_bilan(user, phase, *, for_display=False):

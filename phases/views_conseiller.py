@@ -26,7 +26,7 @@ from .bilans import (
     followed_bilans,
     update_bilan,
 )
-from .conversations import comment_threads, open_threads, unread_counts
+from .conversations import comment_threads, open_threads
 from .display import attach_threads, page_items
 from .forms import (
     BilanForm,
@@ -38,7 +38,7 @@ from .models import Bilan, PhasePage, PhaseSubmission
 from .submissions import (
     PhaseNotCompleted,
     PhaseNotReopenable,
-    bilan_progress,
+    bilan_overview,
     removed_answers,
     reopen_phase,
     validate_phase,
@@ -132,21 +132,13 @@ def add_candidate(request):
 def bilan_detail(request, bilan_id):
     """A candidate's bilan for their conseiller: phases, statuses, actions."""
     bilan = followed_bilan(request.user, bilan_id)
-    unread = unread_counts(bilan, request.user)
-    rows = bilan_progress(bilan)
-    for row in rows:
-        row.unread = unread.get(row.phase.pk, 0)
-    done = sum(1 for row in rows if row.is_done)
     return render(
         request,
         "phases/bilan_detail.html",
         {
             "bilan": bilan,
             "candidate": bilan.candidate,
-            "progress": rows,
-            "done_count": done,
-            "total_count": len(rows),
-            "unread_messages": unread.get(None, 0),
+            **bilan_overview(bilan, request.user),
         },
     )
 
