@@ -14,7 +14,7 @@ from .blocks import field_block_for
 from .conversations import unread_counts
 from .fields import UPLOAD_TYPES, upload_extension
 from .forms import PhaseForm
-from .models import BilanPhase, PhaseSubmission, SubmissionFile
+from .models import Bilan, BilanPhase, PhaseSubmission, SubmissionFile
 from .notifications import (
     notify_phase_completed,
     notify_phase_reopened,
@@ -171,6 +171,10 @@ class PhaseNotReopenable(SubmissionError):
     """Only a terminée or validée phase can be reopened."""
 
 
+class BilanClosed(SubmissionError):
+    """A closed bilan is kept as it ended: its phases are not reopened."""
+
+
 def validate_phase(bilan, phase, *, notify=True):
     """The conseiller validates a terminée phase; the candidate is told by e-mail.
 
@@ -194,12 +198,15 @@ def reopen_phase(bilan, phase, *, notify=True):
 
     The answers stay as they are; the candidate may change them and finish the
     phase again. The candidate is told by e-mail. Raises `PhaseNotReopenable`
-    when the phase is not terminée or validée.
+    when the phase is not terminée or validée, `BilanClosed` when the bilan is not
+    en cours (the candidate could not change anything: see `is_editable`).
     """
     with transaction.atomic():
         submission = _locked_submission(bilan, phase)
         if submission is None or not submission.is_done:
             raise PhaseNotReopenable("phase not finished")
+        if submission.bilan.status != Bilan.Status.EN_COURS:
+            raise BilanClosed("bilan closed")
         submission.status = PhaseSubmission.Status.EN_COURS
         submission.completed_at = None
         submission.validated_at = None

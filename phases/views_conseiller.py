@@ -36,6 +36,7 @@ from .forms import (
 )
 from .models import Bilan, PhasePage, PhaseSubmission
 from .submissions import (
+    BilanClosed,
     PhaseNotCompleted,
     PhaseNotReopenable,
     bilan_overview,
@@ -281,6 +282,14 @@ def reopen(request, bilan_id, phase_id):
             request,
             _("La phase « %(phase)s » n'est pas terminée : elle est déjà ouverte.")
             % {"phase": phase.title},
+        )
+    except BilanClosed:
+        messages.error(
+            request,
+            _(
+                "Ce bilan est clos : remettez-le « En cours » (« Changer le statut "
+                "du bilan ») avant de rouvrir une de ses phases."
+            ),
         )
     else:
         messages.success(

@@ -174,3 +174,19 @@ def test_a_closed_bilan_keeps_the_candidates_answers_as_they_were(
     assert response.status_code == 409
     assert response.json()["error"] == "locked"
     assert PhaseSubmission.objects.get(pk=submission.pk).version == submission.version
+
+
+def test_a_closed_bilans_phases_are_not_reopened(client_as, world, phases):
+    """The candidate could not change anything: no "Rouvrir", no e-mail."""
+    submission = answer(world.bilan, phases[0])
+    world.bilan.status = "termine"
+    world.bilan.save()
+    client = client_as("conseiller")
+    base = f"/bilans/{world.bilan.pk}/phases/{phases[0].pk}"
+    assert "Rouvrir la phase" not in client.get(f"/bilans/{world.bilan.pk}/").text
+    assert "Rouvrir la phase" not in client.get(f"{base}/").text
+    response = client.post(f"{base}/rouvrir/", follow=True)
+    assert "Ce bilan est clos" in response.text
+    submission.refresh_from_db()
+    assert submission.status == PhaseSubmission.Status.TERMINEE
+    assert mail.outbox == []
