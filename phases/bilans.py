@@ -248,7 +248,6 @@ class BilanRow:
         self.done = sum(
             1 for row in selected if statuses.get(row.phase_id) in PhaseSubmission.DONE
         )
-        self.percent = round(100 * self.done / self.total) if self.total else 0
         self.awaiting = [
             row.phase
             for row in selected

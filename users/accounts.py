@@ -21,8 +21,7 @@ def create_account(
     user = User(role=role, **fields)
     if password:
         # Chosen by the account's creator: its owner replaces it at first login.
-        user.set_password(password)
-        user.must_change_password = True
+        set_password(user, password, provisional=True)
     else:
         user.set_unusable_password()
     user.save()
@@ -30,6 +29,14 @@ def create_account(
     if notify:
         send_account_created_email(request, user, created_by)
     return user
+
+
+def set_password(user, raw_password, *, provisional):
+    """Set a password (not saved). `provisional` when someone other than the
+    owner chose it: the owner must choose their own at next login
+    (`users.middleware.PasswordChangeRequired`)."""
+    user.set_password(raw_password)
+    user.must_change_password = provisional
 
 
 def log_account_changes(before, after, by):

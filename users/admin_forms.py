@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .accounts import set_password
 from .forms_base import check_new_password
 from .models import Dabm, User
 
@@ -26,10 +27,8 @@ REFERENT_NOTE = _(
 )
 
 
-class AccountForm(WagtailAdminModelForm):
-    """Fields and checks shared by the admin's account forms (one role each)."""
-
-    role = None  # set by each subclass: the role of the accounts it makes
+class StatusFields(forms.Form):
+    """ "Statut" (Bloqué / Actif): a blocked account cannot log in."""
 
     statut = forms.ChoiceField(
         label=_("Statut"),
@@ -39,13 +38,29 @@ class AccountForm(WagtailAdminModelForm):
         help_text=_("Un compte bloqué ne peut plus se connecter au site."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["statut"] = "active" if self.instance.is_active else "blocked"
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.is_active = self.cleaned_data["statut"] == "active"
+        if commit:
+            user.save()
+        return user
+
+
+class AccountForm(StatusFields, WagtailAdminModelForm):
+    """Fields and checks shared by the admin's account forms (one role each)."""
+
+    role = None  # set by each subclass: the role of the accounts it makes
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         # Model validation (e.g. référent ⇒ conseiller) must see the role.
         self.instance.role = self.role
         self.fields["email"].required = True
-        if self.instance.pk:
-            self.initial["statut"] = "active" if self.instance.is_active else "blocked"
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -138,11 +153,8 @@ class ChangePasswordFields(forms.Form):
 
     def save(self, commit=True):
         user = super().save(commit=False)
-        user.is_active = self.cleaned_data["statut"] == "active"
         if self.cleaned_data.get("password1"):
-            # Set by an administrator: its owner replaces it at next login.
-            user.set_password(self.cleaned_data["password1"])
-            user.must_change_password = True
+            set_password(user, self.cleaned_data["password1"], provisional=True)
         if commit:
             user.save()
         return user

@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from crispy_forms.layout import Fieldset, Layout
 
+from .accounts import set_password
 from .emails import enqueue_email
 from .forms_base import DsfrFormMixin, check_new_password
 from .models import User
@@ -83,8 +84,10 @@ class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
 
     def save(self, commit=True):
         # Chosen by the account's owner: no longer a provisional password.
-        self.user.must_change_password = False
-        return super().save(commit=commit)
+        set_password(self.user, self.cleaned_data["new_password1"], provisional=False)
+        if commit:
+            self.user.save()
+        return self.user
 
 
 class PrivateClearableFileInput(forms.ClearableFileInput):
@@ -196,8 +199,7 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
     def save(self, commit=True):
         user = super().save(commit=False)
         if self.wants_password_change:
-            user.set_password(self.cleaned_data["new_password1"])
-            user.must_change_password = False
+            set_password(user, self.cleaned_data["new_password1"], provisional=False)
         if commit:
             user.save()
         return user

@@ -103,6 +103,9 @@ class UserQuerySet(models.QuerySet):
     def candidats(self):
         return self.filter(role=User.Role.CANDIDAT)
 
+    def administrateurs(self):
+        return self.filter(role=User.Role.ADMINISTRATEUR)
+
 
 class CustomUserManager(UserManager.from_queryset(UserQuerySet)):
     def create_superuser(self, username, email=None, password=None, **extra_fields):

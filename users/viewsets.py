@@ -7,6 +7,8 @@
   `User.objects.visible_to(request.user)`.
 """
 
+from operator import methodcaller
+
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -19,7 +21,6 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
 
 import django_filters
 
@@ -56,10 +57,6 @@ class DabmViewSet(ModelViewSet):
         return Dabm.objects.select_related("academie")
 
 
-def conseillers_of(queryset):
-    return queryset.filter(role=User.Role.CONSEILLER)
-
-
 STATUT_CHOICES = [("1", _("Actif")), ("0", _("Bloqué"))]
 
 
@@ -87,7 +84,8 @@ class ConseillerFilterSet(WagtailFilterSet):
 class ConseillerIndexView(IndexView):
     def get_base_queryset(self):
         return (
-            conseillers_of(User.objects.visible_to(self.request.user))
+            User.objects.visible_to(self.request.user)
+            .conseillers()
             .select_related("dabm")
             .annotate(nb_candidats=Count("bilans_suivis__candidate", distinct=True))
         )
@@ -95,7 +93,7 @@ class ConseillerIndexView(IndexView):
 
 class SectionBreadcrumbsMixin:
     """Screens named after their section ("Conseillers") in the breadcrumbs, not
-    after the model ("Utilisateurs")."""
+    after the model ("Utilisateurs"). The viewsets pass `section_label`."""
 
     section_label = None
 
@@ -105,6 +103,16 @@ class SectionBreadcrumbsMixin:
             {**item, "label": self.section_label} if item["url"] == index_url else item
             for item in super().get_breadcrumbs_items()
         ]
+
+
+class ScopedAccountsMixin(SectionBreadcrumbsMixin):
+    """Only the accounts the viewset's permission policy lets this user manage
+    (its role, within `User.objects.visible_to`): any other is a 404."""
+
+    def scoped_accounts(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
 
 
 class AccountCreateView(SectionBreadcrumbsMixin, CreateView):
@@ -141,57 +149,46 @@ class AccountCreateView(SectionBreadcrumbsMixin, CreateView):
         return _("Le compte de « %(name)s » a été créé.") % {"name": instance}
 
 
-class AccountEditView(SectionBreadcrumbsMixin, EditView):
-    """Change an account; blocking, référent and DABM changes are audited."""
+class AccountEditView(ScopedAccountsMixin, EditView):
+    """Change an account (Wagtail logs the edit); blocking, référent and DABM
+    changes get their own audit entries."""
 
     error_message = _(
         "Les modifications n'ont pas pu être enregistrées : corrigez les erreurs "
         "signalées ci-dessous."
     )
 
+    def get_queryset(self):
+        return self.scoped_accounts()
+
     def get_success_message(self):
         return _("Le compte de « %(name)s » a été modifié.") % {"name": self.object}
 
     def save_instance(self):
         before = User.objects.get(pk=self.object.pk)
-        instance = self.form.save()
-        log(instance=instance, action="wagtail.edit", user=self.request.user)
+        instance = super().save_instance()
         log_account_changes(before, instance, self.request.user)
         return instance
 
 
+class AccountHistoryView(ScopedAccountsMixin, HistoryView):
+    def get_base_object_queryset(self):
+        return self.scoped_accounts()
+
+
+class AccountUsageView(ScopedAccountsMixin, UsageView):
+    def get_base_object_queryset(self):
+        return self.scoped_accounts()
+
+
 class ConseillerCreateView(AccountCreateView):
-    section_label = _("Conseillers")
     page_title = _("Ajouter un conseiller")
     role = User.Role.CONSEILLER
     account_fields = (*AccountCreateView.account_fields, "is_referent", "dabm")
 
 
-def scoped_conseillers(request):
-    """Outside the administrator's académie a conseiller does not exist: 404."""
-    return conseillers_of(User.objects.visible_to(request.user))
-
-
-class ConseillerHistoryView(SectionBreadcrumbsMixin, HistoryView):
-    section_label = _("Conseillers")
-
-    def get_base_object_queryset(self):
-        return scoped_conseillers(self.request)
-
-
-class ConseillerUsageView(SectionBreadcrumbsMixin, UsageView):
-    section_label = _("Conseillers")
-
-    def get_base_object_queryset(self):
-        return scoped_conseillers(self.request)
-
-
 class ConseillerEditView(AccountEditView):
-    section_label = _("Conseillers")
     page_title = _("Modifier le conseiller")
-
-    def get_queryset(self):
-        return scoped_conseillers(self.request)
 
 
 class AccountViewSet(ModelViewSet):
@@ -205,6 +202,24 @@ class AccountViewSet(ModelViewSet):
     inspect_view_enabled = False
     list_per_page = 25
     ordering = ["last_name", "first_name"]
+    history_view_class = AccountHistoryView
+    usage_view_class = AccountUsageView
+    add_item_label = None
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{
+                "add_item_label": self.add_item_label,
+                "section_label": self.menu_label,
+                **kwargs,
+            }
+        )
+
+    def get_index_view_kwargs(self, **kwargs):
+        # Only the listing takes the section's name: the others have their own.
+        return super().get_index_view_kwargs(
+            **{"page_title": self.menu_label, **kwargs}
+        )
 
 
 def identity_columns():
@@ -232,8 +247,7 @@ class ConseillerViewSet(AccountViewSet):
     index_view_class = ConseillerIndexView
     add_view_class = ConseillerCreateView
     edit_view_class = ConseillerEditView
-    history_view_class = ConseillerHistoryView
-    usage_view_class = ConseillerUsageView
+    add_item_label = _("Ajouter un conseiller")
     filterset_class = ConseillerFilterSet
     list_display = [
         *identity_columns(),
@@ -245,28 +259,13 @@ class ConseillerViewSet(AccountViewSet):
 
     @cached_property
     def permission_policy(self):
-        return AcademieAccountsPolicy(User, base_queryset=conseillers_of)
+        return AcademieAccountsPolicy(User, base_queryset=methodcaller("conseillers"))
 
     def get_form_class(self, for_update=False):
         return ConseillerEditForm if for_update else ConseillerCreationForm
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{"add_item_label": _("Ajouter un conseiller"), **kwargs}
-        )
-
-    def get_index_view_kwargs(self, **kwargs):
-        # Only the listing: the other views keep their own titles.
-        return super().get_index_view_kwargs(
-            **{"page_title": _("Conseillers"), **kwargs}
-        )
-
 
 # --- Académie administrators: superusers only ---------------------------------
-
-
-def administrateurs_of(queryset):
-    return queryset.filter(role=User.Role.ADMINISTRATEUR)
 
 
 class AdministrateurFilterSet(WagtailFilterSet):
@@ -284,37 +283,17 @@ class AdministrateurFilterSet(WagtailFilterSet):
 
 class AdministrateurIndexView(IndexView):
     def get_base_queryset(self):
-        return administrateurs_of(User.objects.all()).select_related("academie")
+        return User.objects.administrateurs().select_related("academie")
 
 
 class AdministrateurCreateView(AccountCreateView):
-    section_label = _("Administrateurs académiques")
     page_title = _("Ajouter un administrateur académique")
     role = User.Role.ADMINISTRATEUR
     account_fields = (*AccountCreateView.account_fields, "academie")
 
 
 class AdministrateurEditView(AccountEditView):
-    section_label = _("Administrateurs académiques")
     page_title = _("Modifier l'administrateur académique")
-
-    def get_queryset(self):
-        # Any other account is not an administrator's: 404.
-        return administrateurs_of(User.objects.all())
-
-
-class AdministrateurHistoryView(SectionBreadcrumbsMixin, HistoryView):
-    section_label = _("Administrateurs académiques")
-
-    def get_base_object_queryset(self):
-        return administrateurs_of(User.objects.all())
-
-
-class AdministrateurUsageView(SectionBreadcrumbsMixin, UsageView):
-    section_label = _("Administrateurs académiques")
-
-    def get_base_object_queryset(self):
-        return administrateurs_of(User.objects.all())
 
 
 class AdministrateurViewSet(AccountViewSet):
@@ -327,8 +306,7 @@ class AdministrateurViewSet(AccountViewSet):
     index_view_class = AdministrateurIndexView
     add_view_class = AdministrateurCreateView
     edit_view_class = AdministrateurEditView
-    history_view_class = AdministrateurHistoryView
-    usage_view_class = AdministrateurUsageView
+    add_item_label = _("Ajouter un administrateur académique")
     filterset_class = AdministrateurFilterSet
     list_display = [
         *identity_columns(),
@@ -339,21 +317,11 @@ class AdministrateurViewSet(AccountViewSet):
     @cached_property
     def permission_policy(self):
         return AcademieAccountsPolicy(
-            User, base_queryset=administrateurs_of, superusers_only=True
+            User, base_queryset=methodcaller("administrateurs"), superusers_only=True
         )
 
     def get_form_class(self, for_update=False):
         return AdministrateurEditForm if for_update else AdministrateurCreationForm
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{"add_item_label": _("Ajouter un administrateur académique"), **kwargs}
-        )
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            **{"page_title": _("Administrateurs académiques"), **kwargs}
-        )
 
 
 class AcademiesGroup(ViewSetGroup):

@@ -98,15 +98,17 @@ EXPECTED = {
     "candidats:usage": "L   L   L   L   L   A   A   A   A",
     # A candidate's account status: their académie's administrator only.
     "candidate_account": "L   L   L   L   L   A   200 404 200",
-    # The académies' administrators: superusers only; blocked, never deleted.
+    # The académies' administrators: superusers only; blocked, never deleted. An
+    # administrator's history is outside everyone else's scope: 404, as for the
+    # conseillers of another académie.
     "administrateurs:index": "L   L   L   L   L   A   A   A   200",
     "administrateurs:index_results": "L   L   L   L   L   A   A   A   200",
     "administrateurs:add": "L   L   L   L   L   A   A   A   200",
     "administrateurs:edit": "L   L   L   L   L   A   A   A   200",
     "administrateurs:delete": "L   L   L   L   L   A   A   A   A",
-    "administrateurs:history": "L   L   L   L   L   A   A   A   200",
-    "administrateurs:history_results": "L   L   L   L   L   A   A   A   200",
-    "administrateurs:usage": "L   L   L   L   L   A   A   A   200",
+    "administrateurs:history": "L   L   L   L   L   404 404 404 200",
+    "administrateurs:history_results": "L   L   L   L   L   404 404 404 200",
+    "administrateurs:usage": "L   L   L   L   L   404 404 404 200",
 }
 SUPERUSER_ONLY = "L   L   L   L   L   A   A   A   200"
 for _prefix in ("academies", "dabms"):
