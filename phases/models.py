@@ -58,6 +58,10 @@ class PhaseIndexPage(Page):
 
 
 class PhasePageQuerySet(PageQuerySet):
+    def selected_by(self, bilan):
+        """The published phases a bilan selects."""
+        return self.live().filter(pk__in=bilan.selected_phases.values("phase"))
+
     def visible_to(self, user):
         """Phases a user may open: a candidate their selected phases; staff all.
 

@@ -26,6 +26,13 @@ def review_path(bilan_id, phase_id):
     return reverse("bilan_phase", kwargs={"bilan_id": bilan_id, "phase_id": phase_id})
 
 
+def question_path(bilan, phase, block_id, *, for_candidate):
+    """Where a party reads one answer's thread: the candidate on the phase page,
+    the conseiller on the review page."""
+    path = phase_path(phase) if for_candidate else review_path(bilan.pk, phase.pk)
+    return f"{path}#question-{block_id}"
+
+
 def _name(user):
     return user.get_full_name() or user.username
 
@@ -90,11 +97,9 @@ def notify_new_post(post):
         path = reverse("bilan_messages", kwargs={"bilan_id": bilan.pk})
     else:
         kind = "new_comment"
-        if to_candidate:
-            path = phase_path(thread.phase)
-        else:
-            path = review_path(bilan.pk, thread.phase_id)
-        path = f"{path}#question-{thread.block_id}"
+        path = question_path(
+            bilan, thread.phase, thread.block_id, for_candidate=to_candidate
+        )
     _send(
         kind,
         recipient,

@@ -15,11 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .conversations import (
-    comment_threads,
-    open_threads,
     with_comment_flag,
 )
-from .display import attach_threads, page_items
+from .display import page_items, show_threads
 from .forms import PhaseForm
 from .models import Bilan, PhasePage, SubmissionFile
 from .submissions import (
@@ -102,7 +100,7 @@ def phase_page(request, phase):
     if not submission.is_editable:
         items = page_items(phase, submission=submission)
         removed = removed_answers(phase, submission)
-        _with_threads(request, bilan, phase, items, removed)
+        show_threads(user, bilan, phase, items, removed)
         context.update(mode="readonly", items=items, removed=removed)
         return render(request, "phases/phase_page.html", context)
 
@@ -177,7 +175,7 @@ def phase_page(request, phase):
         )
     items = page_items(phase, form=form)
     removed = removed_answers(phase, submission) if submission.pk else []
-    _with_threads(request, bilan, phase, items, removed)
+    show_threads(user, bilan, phase, items, removed)
     # The phase page is one big form: reply forms live after it (HTML forbids
     # nested forms) and their fields point to them with the `form` attribute.
     context["comments"]["detached"] = True
@@ -185,14 +183,6 @@ def phase_page(request, phase):
         mode="form", form=form, version=version, items=items, removed=removed
     )
     return render(request, "phases/phase_page.html", context, status=status)
-
-
-def _with_threads(request, bilan, phase, items, removed):
-    """The conseiller's comments under each answer; showing them marks them read."""
-    shown_at = timezone.now()
-    threads = comment_threads(bilan, phase, request.user)
-    attach_threads(items, removed, threads)
-    open_threads(request.user, threads.values(), at=shown_at)
 
 
 def _form(phase, submission, data, files, action):

@@ -12,7 +12,6 @@ from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,15 +25,14 @@ from .bilans import (
     followed_bilans,
     update_bilan,
 )
-from .conversations import comment_threads, open_threads
-from .display import attach_threads, page_items
+from .display import page_items, show_threads
 from .forms import (
     BilanForm,
     BilanStatusForm,
     CandidateForm,
     DashboardFilterForm,
 )
-from .models import Bilan, PhasePage, PhaseSubmission
+from .models import Bilan, PhasePage
 from .submissions import (
     BilanClosed,
     PhaseNotCompleted,
@@ -42,6 +40,7 @@ from .submissions import (
     bilan_overview,
     removed_answers,
     reopen_phase,
+    submission_for,
     validate_phase,
 )
 
@@ -58,10 +57,7 @@ def followed_bilan(user, bilan_id):
 
 def selected_phase(bilan, phase_id):
     """A published phase the bilan selects, or 404."""
-    return get_object_or_404(
-        PhasePage.objects.live().filter(pk__in=bilan.selected_phases.values("phase")),
-        pk=phase_id,
-    )
+    return get_object_or_404(PhasePage.objects.selected_by(bilan), pk=phase_id)
 
 
 def dashboard_conseiller(request):
@@ -206,17 +202,10 @@ def bilan_phase(request, bilan_id, phase_id):
     for their conseiller; "Valider la phase" and "Rouvrir la phase"."""
     bilan = followed_bilan(request.user, bilan_id)
     phase = selected_phase(bilan, phase_id)
-    submission = (
-        PhaseSubmission.objects.visible_to(request.user)
-        .filter(bilan=bilan, phase=phase)
-        .first()
-    ) or PhaseSubmission(bilan=bilan, phase=phase)
-    shown_at = timezone.now()
-    threads = comment_threads(bilan, phase, request.user)
+    submission = submission_for(bilan, phase)
     items = page_items(phase, submission=submission)
     removed = removed_answers(phase, submission)
-    attach_threads(items, removed, threads)
-    open_threads(request.user, threads.values(), at=shown_at)
+    show_threads(request.user, bilan, phase, items, removed)
     return render(
         request,
         "phases/bilan_phase.html",

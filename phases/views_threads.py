@@ -23,7 +23,7 @@ from .conversations import (
 )
 from .forms import PostForm
 from .models import Bilan, PhasePage, Thread
-from .notifications import phase_path
+from .notifications import question_path
 
 
 def conversation_bilan(user, bilan_id):
@@ -35,26 +35,12 @@ def conversation_bilan(user, bilan_id):
     )
 
 
-def _question_url(user, bilan, phase, block_id):
-    """Where a party reads the thread: the phase page, or the review page."""
-    if user.pk == bilan.candidate_id:
-        path = phase_path(phase)
-    else:
-        path = reverse(
-            "bilan_phase", kwargs={"bilan_id": bilan.pk, "phase_id": phase.pk}
-        )
-    return f"{path}#question-{block_id}"
-
-
 @require_POST
 @login_required
 def comment(request, bilan_id, phase_id):
     """Write a comment under one answer (or answer one)."""
     bilan = conversation_bilan(request.user, bilan_id)
-    phase = get_object_or_404(
-        PhasePage.objects.live().filter(pk__in=bilan.selected_phases.values("phase")),
-        pk=phase_id,
-    )
+    phase = get_object_or_404(PhasePage.objects.selected_by(bilan), pk=phase_id)
     block_id = request.POST.get("block_id", "")
     form = PostForm(request.POST)
     if form.is_valid():
@@ -71,7 +57,11 @@ def comment(request, bilan_id, phase_id):
         messages.success(request, _("Votre commentaire est envoyé."))
     else:
         messages.error(request, _("Écrivez votre commentaire avant de l'envoyer."))
-    return redirect(_question_url(request.user, bilan, phase, block_id))
+    return redirect(
+        question_path(
+            bilan, phase, block_id, for_candidate=request.user.pk == bilan.candidate_id
+        )
+    )
 
 
 @require_POST
@@ -92,7 +82,12 @@ def resolve(request, bilan_id, thread_id):
     else:
         messages.success(request, _("Le fil de commentaires est rouvert."))
     return redirect(
-        _question_url(request.user, thread.bilan, thread.phase, thread.block_id)
+        question_path(
+            thread.bilan,
+            thread.phase,
+            thread.block_id,
+            for_candidate=request.user.pk == thread.bilan.candidate_id,
+        )
     )
 
 
