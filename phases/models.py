@@ -311,6 +311,17 @@ class PhaseSubmission(models.Model):
         return self.status in self.DONE
 
     @property
+    def can_be_validated(self):
+        """ "Valider la phase": only once the candidate has finished it."""
+        return self.status == self.Status.TERMINEE
+
+    @property
+    def can_be_reopened(self):
+        """ "Rouvrir la phase": a finished phase of a bilan still under way (a
+        closed bilan is kept as it ended)."""
+        return self.is_done and self.bilan.status == Bilan.Status.EN_COURS
+
+    @property
     def is_editable(self):
         """A candidate may change their answers until the phase is terminée, and
         only while the bilan is under way (a closed bilan is kept as it ended)."""

@@ -14,7 +14,7 @@ from .blocks import field_block_for
 from .conversations import unread_counts
 from .fields import UPLOAD_TYPES, upload_extension
 from .forms import PhaseForm
-from .models import Bilan, BilanPhase, PhaseSubmission, SubmissionFile
+from .models import BilanPhase, PhaseSubmission, SubmissionFile
 from .notifications import (
     notify_phase_completed,
     notify_phase_reopened,
@@ -183,7 +183,7 @@ def validate_phase(bilan, phase, *, notify=True):
     """
     with transaction.atomic():
         submission = _locked_submission(bilan, phase)
-        if submission is None or submission.status != PhaseSubmission.Status.TERMINEE:
+        if submission is None or not submission.can_be_validated:
             raise PhaseNotCompleted("phase not completed")
         submission.status = PhaseSubmission.Status.VALIDEE
         submission.validated_at = timezone.now()
@@ -205,7 +205,7 @@ def reopen_phase(bilan, phase, *, notify=True):
         submission = _locked_submission(bilan, phase)
         if submission is None or not submission.is_done:
             raise PhaseNotReopenable("phase not finished")
-        if submission.bilan.status != Bilan.Status.EN_COURS:
+        if not submission.can_be_reopened:
             raise BilanClosed("bilan closed")
         submission.status = PhaseSubmission.Status.EN_COURS
         submission.completed_at = None
@@ -256,6 +256,8 @@ def bilan_progress(bilan):
             "id", "phase_id", "status", "completed_at", "updated_at", "bilan_id"
         )
     }
+    for submission in submissions.values():
+        submission.bilan = bilan  # known already: no query per row
     return [PhaseProgress(row.phase, submissions.get(row.phase_id)) for row in selected]
 
 
