@@ -231,8 +231,13 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
         workbook = Workbook(write_only=True)
         worksheet = workbook.create_sheet(title=str(_("Tableau d'activité"))[:31])
         worksheet.append([self.get_heading(queryset, f) for f in self.list_export])
-        for item in queryset.iterator(chunk_size=1000):
-            worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item)))
+        # The same plain rows as the CSV: no model instance per bilan.
+        for row in activity_rows(queryset):
+            worksheet.append(
+                self.generate_xlsx_row(
+                    worksheet, dict(zip(self.list_export, row, strict=True))
+                )
+            )
         workbook.save(output)
 
     def log_export(self):

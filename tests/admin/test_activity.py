@@ -202,6 +202,11 @@ def test_xlsx_export(client_as, world, phases):
     rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
     assert list(rows[0]) == HEADER
     assert len(rows) == 3  # header + the two Montpellier bilans
+    # The same rows as the CSV (both read the plain values of activity_rows).
+    csv_rows = read_csv(client_as("admin").get(ACTIVITY, {"export": "csv"}))
+    assert sorted([str(c or "") for c in row] for row in rows[1:]) == sorted(
+        csv_rows[1:]
+    )
 
 
 @pytest.mark.parametrize("payload", ['=HYPERLINK("x")', "+1+1", "-2+3", "@SUM(A1)"])
