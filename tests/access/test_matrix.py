@@ -1,10 +1,12 @@
 """One table: every URL the project defines × every role → the exact outcome.
 
 The URL list comes from the resolver, so a new URL without a row fails this test.
-Outcomes: 200; "login" (sent to the login page); "admin" (Wagtail refuses and
-returns to its home); 302 (an action done, then redirected); 401 (JSON endpoint,
-not logged in); 404 (outside the scope: the object does not exist for this user);
-409 (autosave of a stale version: allowed, but nothing overwritten).
+Outcomes: 200; "login" (sent to the login page); 403 (a logged-in user the
+Wagtail admin is not for: a page that says so, with a link to their dashboard);
+"admin" (Wagtail refuses and returns to its home); 302 (an action done, then
+redirected); 401 (JSON endpoint, not logged in); 404 (outside the scope: the
+object does not exist for this user); 409 (autosave of a stale version: allowed,
+but nothing overwritten).
 
 Roles, for the candidate "candidat" of "conseiller" (DABM Lunel, Montpellier):
 an other candidate and an other conseiller of the académie, a référent who is not
@@ -71,46 +73,46 @@ EXPECTED = {
     "phase_reopen": "L   404 404 302 404 404 404 404 404",
     "bilan_comment": "L   302 404 302 404 404 404 404 404",
     "thread_resolve": "L   302 404 302 404 404 404 404 404",
-    "activity_report": "L   L   L   L   L   A   200 200 200",
-    "activity_report:csv": "L   L   L   L   L   A   200 200 200",
-    "activity_report:xlsx": "L   L   L   L   L   A   200 200 200",
-    "activity_report_results": "L   L   L   L   L   A   200 200 200",
-    "statistics": "L   L   L   L   L   A   200 200 200",
-    "audit_report": "L   L   L   L   L   A   200 200 200",
-    "audit_report_results": "L   L   L   L   L   A   200 200 200",
-    "conseillers:index": "L   L   L   L   L   A   200 200 200",
-    "conseillers:index_results": "L   L   L   L   L   A   200 200 200",
-    "conseillers:add": "L   L   L   L   L   A   200 200 200",
-    "conseillers:edit": "L   L   L   L   L   A   200 404 200",
+    "activity_report": "L   403 403 403 403 A   200 200 200",
+    "activity_report:csv": "L   403 403 403 403 A   200 200 200",
+    "activity_report:xlsx": "L   403 403 403 403 A   200 200 200",
+    "activity_report_results": "L   403 403 403 403 A   200 200 200",
+    "statistics": "L   403 403 403 403 A   200 200 200",
+    "audit_report": "L   403 403 403 403 A   200 200 200",
+    "audit_report_results": "L   403 403 403 403 A   200 200 200",
+    "conseillers:index": "L   403 403 403 403 A   200 200 200",
+    "conseillers:index_results": "L   403 403 403 403 A   200 200 200",
+    "conseillers:add": "L   403 403 403 403 A   200 200 200",
+    "conseillers:edit": "L   403 403 403 403 A   200 404 200",
     # Accounts are blocked, never deleted.
-    "conseillers:delete": "L   L   L   L   L   A   A   A   A",
-    "conseillers:history": "L   L   L   L   L   404 200 404 200",
-    "conseillers:history_results": "L   L   L   L   L   404 200 404 200",
-    "conseillers:usage": "L   L   L   L   L   404 200 404 200",
+    "conseillers:delete": "L   403 403 403 403 A   A   A   A",
+    "conseillers:history": "L   403 403 403 403 404 200 404 200",
+    "conseillers:history_results": "L   403 403 403 403 404 200 404 200",
+    "conseillers:usage": "L   403 403 403 403 404 200 404 200",
     # Candidates are listed, never created or changed in the admin.
-    "candidats:index": "L   L   L   L   L   A   200 200 200",
-    "candidats:index_results": "L   L   L   L   L   A   200 200 200",
-    "candidats:add": "L   L   L   L   L   A   A   A   A",
-    "candidats:edit": "L   L   L   L   L   A   A   A   A",
-    "candidats:delete": "L   L   L   L   L   A   A   A   A",
-    "candidats:history": "L   L   L   L   L   A   A   A   A",
-    "candidats:history_results": "L   L   L   L   L   A   A   A   A",
-    "candidats:usage": "L   L   L   L   L   A   A   A   A",
+    "candidats:index": "L   403 403 403 403 A   200 200 200",
+    "candidats:index_results": "L   403 403 403 403 A   200 200 200",
+    "candidats:add": "L   403 403 403 403 A   A   A   A",
+    "candidats:edit": "L   403 403 403 403 A   A   A   A",
+    "candidats:delete": "L   403 403 403 403 A   A   A   A",
+    "candidats:history": "L   403 403 403 403 A   A   A   A",
+    "candidats:history_results": "L   403 403 403 403 A   A   A   A",
+    "candidats:usage": "L   403 403 403 403 A   A   A   A",
     # A candidate's account status: their académie's administrator only.
-    "candidate_account": "L   L   L   L   L   A   200 404 200",
+    "candidate_account": "L   403 403 403 403 A   200 404 200",
     # The académies' administrators: superusers only; blocked, never deleted. An
     # administrator's history is outside everyone else's scope: 404, as for the
     # conseillers of another académie.
-    "administrateurs:index": "L   L   L   L   L   A   A   A   200",
-    "administrateurs:index_results": "L   L   L   L   L   A   A   A   200",
-    "administrateurs:add": "L   L   L   L   L   A   A   A   200",
-    "administrateurs:edit": "L   L   L   L   L   A   A   A   200",
-    "administrateurs:delete": "L   L   L   L   L   A   A   A   A",
-    "administrateurs:history": "L   L   L   L   L   404 404 404 200",
-    "administrateurs:history_results": "L   L   L   L   L   404 404 404 200",
-    "administrateurs:usage": "L   L   L   L   L   404 404 404 200",
+    "administrateurs:index": "L   403 403 403 403 A   A   A   200",
+    "administrateurs:index_results": "L   403 403 403 403 A   A   A   200",
+    "administrateurs:add": "L   403 403 403 403 A   A   A   200",
+    "administrateurs:edit": "L   403 403 403 403 A   A   A   200",
+    "administrateurs:delete": "L   403 403 403 403 A   A   A   A",
+    "administrateurs:history": "L   403 403 403 403 404 404 404 200",
+    "administrateurs:history_results": "L   403 403 403 403 404 404 404 200",
+    "administrateurs:usage": "L   403 403 403 403 404 404 404 200",
 }
-SUPERUSER_ONLY = "L   L   L   L   L   A   A   A   200"
+SUPERUSER_ONLY = "L   403 403 403 403 A   A   A   200"
 for _prefix in ("academies", "dabms"):
     for _view in (
         "index",
