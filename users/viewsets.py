@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -81,7 +81,37 @@ class ConseillerFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ConseillerIndexView(IndexView):
+class AccountIndexView(IndexView):
+    """Each row opens the account's edit screen: its name is the link, and the
+    row's "…" menu offers "Modifier", as Wagtail does for its own listings.
+
+    Wagtail makes the first column a title column only when `list_display` names
+    a field; ours are `Column` objects (labels, sort keys), so the first one is
+    turned into a title column here.
+    """
+
+    @cached_property
+    def columns(self):
+        first, *others = super().columns
+        title_class = self._get_title_column_class(TitleColumn)
+        title = title_class(
+            first.name,
+            label=first.label,
+            accessor=first.accessor,
+            sort_key=first.sort_key,
+            get_url=self.get_edit_url,
+        )
+        return [title, *others]
+
+
+class YesNoColumn(BooleanColumn):
+    """A yes/no cell that reads "Oui" or "Non" (on screen and to screen readers),
+    where Wagtail's boolean cell titles its icon "True" or "False"."""
+
+    cell_template_name = "wagtailadmin/tables/yes_no_cell.html"
+
+
+class ConseillerIndexView(AccountIndexView):
     def get_base_queryset(self):
         return (
             User.objects.visible_to(self.request.user)
@@ -252,7 +282,7 @@ class ConseillerViewSet(AccountViewSet):
     list_display = [
         *identity_columns(),
         Column("dabm", label=_("DABM"), sort_key="dabm__name"),
-        BooleanColumn("is_referent", label=_("Référent")),
+        YesNoColumn("is_referent", label=_("Référent")),
         statut_column(),
         Column("nb_candidats", label=_("Candidats"), sort_key="nb_candidats"),
     ]
@@ -281,7 +311,7 @@ class AdministrateurFilterSet(WagtailFilterSet):
         fields = []
 
 
-class AdministrateurIndexView(IndexView):
+class AdministrateurIndexView(AccountIndexView):
     def get_base_queryset(self):
         return User.objects.administrateurs().select_related("academie")
 

@@ -284,3 +284,29 @@ def test_messages_speak_of_accounts_not_users(client_as, world):
     assert "Les modifications n&#x27;ont pas pu être enregistrées" in (
         refused.content.decode()
     )
+
+
+def rows(content):
+    return re.findall(r"<tr[^>]*>(.*?)</tr>", content, re.S)
+
+
+def test_each_row_opens_the_conseiller_edit_screen(client_as, world):
+    client = client_as("admin")
+    content = client.get(INDEX).content.decode()
+    row = next(r for r in rows(content) if "autre.conseiller@exemple.fr" in r)
+    url = edit_url(world.autre_conseiller)
+    # The name is the link, and the row's menu offers "Modifier".
+    assert re.search(rf'<a[^>]+href="{url}"[^>]*>\s*{world.autre_conseiller}', row)
+    assert "Modifier" in row
+    edit = client.get(url).content.decode()
+    for name in ("statut", "is_referent", "dabm"):
+        assert f'name="{name}"' in edit
+
+
+def test_the_referent_column_reads_oui_or_non(client_as, world):
+    content = client_as("admin").get(INDEX).content.decode()
+    referent = next(r for r in rows(content) if "referent@exemple.fr" in r)
+    plain = next(r for r in rows(content) if "autre.conseiller@exemple.fr" in r)
+    assert "Oui" in referent and "Non" in plain
+    for row in (referent, plain):
+        assert "True" not in row and "False" not in row
