@@ -25,7 +25,7 @@ demo: migrate
 	$(BIN)/python manage.py load_demo --if-empty
 
 run: demo
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=monbilan.settings.test

@@ -5,15 +5,13 @@ and the scoping: an e-mail only says that something happened and where to read
 it. Every message leaves through the task queue (`users.tasks.send_email`).
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from users.emails import enqueue_email
 
-
-def absolute_url(path):
-    """The site's address plus `path`: e-mails are read outside any request."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+# Links open on the site the person was using (the request being answered), or
+# on SITE_URL outside any request; the task only receives the finished text.
+from users.site_url import absolute_url
 
 
 def phase_path(phase):

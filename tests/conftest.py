@@ -1,5 +1,12 @@
 """Shared fixtures: one user per role in two académies, and clients logged in."""
 
+import re
+from urllib.parse import urlsplit
+
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
 import pytest
 
 from phases.setup import install_phases
@@ -12,6 +19,75 @@ from .factories import (
     UserFactory,
     bilan_for,
 )
+
+#: Fixtures that give a test the database (directly or through another fixture).
+DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+LINK = re.compile(r"https?://[^\s<>\"']+")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "mail_links_unchecked(reason): the test makes its e-mails' links dead on "
+        "purpose (e.g. blocks the recipient), so they are not followed",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _every_email_link_opens(request):
+    """Every link of every e-mail a test sends opens, for its recipient, on the
+    host that served the test (the test client's, or the live server's).
+
+    Checked after the test, before its database goes away: each recipient is
+    found by address and logged in (except for a one-time link to choose a
+    password, which is meant for someone not logged in), each link followed to
+    its end, which must answer 200 without leaving the host.
+    """
+    uses_db = request.node.get_closest_marker("django_db") or (
+        DB_FIXTURES & set(request.fixturenames)
+    )
+    if not uses_db or request.node.get_closest_marker("mail_links_unchecked"):
+        yield
+        return
+    # Requested here so that this check runs before the database is rolled back.
+    request.getfixturevalue("db")
+    host = "testserver"
+    if "live_server" in request.fixturenames:
+        live_url = request.getfixturevalue("live_server").url
+        # E-mails written outside a request (a test's own set-up) use SITE_URL.
+        request.getfixturevalue("settings").SITE_URL = live_url
+        host = urlsplit(live_url).netloc
+    yield
+    _follow_email_links(list(getattr(mail, "outbox", [])), host)
+
+
+def _follow_email_links(messages, host):
+    from users.models import User
+
+    anonymous_prefix = reverse(
+        "users:password_reset_confirm", kwargs={"uidb64": "x", "token": "y"}
+    ).split("x/")[0]
+    for message in messages:
+        bodies = [message.body] + [
+            content for content, _type in getattr(message, "alternatives", [])
+        ]
+        links = {link.rstrip(".,;)") for body in bodies for link in LINK.findall(body)}
+        for address in message.to:
+            recipient = User.objects.filter(email__iexact=address).first()
+            for link in sorted(links):
+                url = urlsplit(link)
+                where = f"{link} in « {message.subject} » to {address}"
+                assert url.netloc == host, f"{where}: not on {host}"
+                client = Client(HTTP_HOST=url.netloc)
+                if recipient is not None and not url.path.startswith(anonymous_prefix):
+                    client.force_login(recipient)
+                path = url.path + (f"?{url.query}" if url.query else "")
+                response = client.get(path, follow=True)
+                assert response.status_code == 200, (
+                    f"{where}: answers {response.status_code}"
+                )
+                for hop, _status in response.redirect_chain:
+                    assert urlsplit(hop).netloc in ("", host), f"{where}: to {hop}"
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from .site_url import absolute_url
 from .tasks import send_email
 
 
@@ -16,13 +17,15 @@ def enqueue_email(subject_template, body_template, context, to):
 
 
 def set_password_url(request, user):
-    """An absolute, one-time link to choose a password (the reset mechanism)."""
+    """An absolute, one-time link to choose a password (the reset mechanism).
+
+    `request` may be None (a command): the link then uses SITE_URL."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     path = reverse(
         "users:password_reset_confirm", kwargs={"uidb64": uid, "token": token}
     )
-    return request.build_absolute_uri(path)
+    return absolute_url(path, request)
 
 
 def send_account_created_email(request, user, created_by):
@@ -34,7 +37,7 @@ def send_account_created_email(request, user, created_by):
             "user": user,
             "created_by": created_by,
             "set_password_url": set_password_url(request, user),
-            "login_url": request.build_absolute_uri(reverse("users:login")),
+            "login_url": absolute_url(reverse("users:login"), request),
         },
         user.email,
     )

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After CommonMiddleware, which has refused a host outside ALLOWED_HOSTS.
+    "users.site_url.RememberRequestForLinks",
     "django.contrib.messages.middleware.MessageMiddleware",
     "users.middleware.PasswordChangeRequired",
     "users.middleware.AdminAccessDenied",
@@ -210,7 +212,11 @@ TASKS = {
 }
 
 WAGTAIL_SITE_NAME = "Mon Bilan en Ligne"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The site's address, for links written outside any request (commands, the task
+# worker; inside a request, e-mails link to the host that request came to). Each
+# environment sets it: dev from PORT, production from the environment (mandatory).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

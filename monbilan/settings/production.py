@@ -5,6 +5,8 @@ There is no default for SECRET_KEY: a missing one stops the process at start-up.
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 
 from .base import *  # noqa: F403
@@ -12,6 +14,15 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [h.strip() for h in os.environ["ALLOWED_HOSTS"].split(",") if h.strip()]
+# The address in the links of e-mails written outside a request (the task worker,
+# commands): without it they would point at some developer's machine.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "SITE_URL is required in production: the site's public address, e.g. "
+        "SITE_URL=https://monbilan.ac-montpellier.fr (links in e-mails use it)."
+    )
+WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = [
     o.strip()
     for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

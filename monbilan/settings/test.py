@@ -7,6 +7,10 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# The test client's host: links written outside a request open where the tests
+# follow them (tests/conftest.py points it at the live server in browser tests).
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

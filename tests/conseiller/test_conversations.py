@@ -144,7 +144,7 @@ def test_messages_between_candidate_and_conseiller(
     assert message.to == [world.conseiller.email]
     assert "nouveau message" in message.subject
     assert SECRET not in message.body
-    assert f"http://127.0.0.1:8000{url}" in message.body
+    assert f"http://testserver{url}" in message.body
 
     client = client_as("conseiller")
     dashboard = client.get("/tableau-de-bord/").content.decode()

@@ -77,7 +77,7 @@ def test_validating_a_phase_tells_the_candidate(
     assert message.to == [world.candidat.email]
     assert "a validé une phase" in message.subject
     assert phases[0].title in message.body
-    assert f"http://127.0.0.1:8000{phases[0].url}" in message.body
+    assert f"http://testserver{phases[0].url}" in message.body
     # Nothing of the answers travels by e-mail.
     for value in submission.answers.values():
         if isinstance(value, str) and len(value) > 8:
@@ -124,7 +124,7 @@ def test_reopening_a_phase_lets_the_candidate_edit_again(
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [world.candidat.email]
     assert "rouverte" in mail.outbox[0].subject
-    assert f"http://127.0.0.1:8000{phases[0].url}" in mail.outbox[0].body
+    assert f"http://testserver{phases[0].url}" in mail.outbox[0].body
     html = client_as("candidat").get(phases[0].url).content.decode()
     assert 'id="phase-form"' in html
 

@@ -70,6 +70,7 @@ def production_env(tmp_path, **extra):
         DJANGO_SETTINGS_MODULE="monbilan.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="monbilan.example.fr",
+        SITE_URL="https://monbilan.example.fr",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     )
     env.update(extra)
