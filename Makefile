@@ -27,7 +27,14 @@ demo: migrate
 run: demo
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.dev
+# The Nu HTML Checker (vnu-jar, run with the machine's Java) validates the rendered
+# pages in tests/markup. --ignore-scripts: its postinstall would download a Java of
+# its own; the system's is used instead.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=monbilan.settings.test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -49,7 +56,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media private_media static_collected
+	rm -rf $(VENV) node_modules db.sqlite3 media private_media static_collected
 
 # After editing locale/fr/LC_MESSAGES/django.po (the French plural forms); needs
 # GNU gettext (Debian: apt-get install gettext). The .mo is committed, so nothing
