@@ -1,7 +1,6 @@
 """The form a candidate fills for one phase, built from the page's question blocks."""
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -184,9 +183,9 @@ class CandidateForm(DsfrFormMixin, forms.Form):
             "que vous lui communiquerez."
         )
         fields["password1"].label = _("Mot de passe temporaire")
-        fields[
-            "password1"
-        ].help_text = password_validation.password_validators_help_text_html()
+        fields["password1"].help_text = _(
+            "Le candidat le changera après sa première connexion."
+        )
         fields["password2"].label = _("Confirmation du mot de passe temporaire")
         self.helper.layout = Layout(
             Fieldset(_("Le candidat"), "username", "email", "first_name", "last_name"),
@@ -238,6 +237,8 @@ class CandidateForm(DsfrFormMixin, forms.Form):
             ),
             first="password1",
             second="password2",
+            # Chosen by the conseiller: the candidate replaces it at first login.
+            provisional=True,
             missing_message=_(
                 "Sans notification, indiquez un mot de passe temporaire pour le "
                 "candidat."

@@ -82,8 +82,9 @@ class AccountForm(StatusFields, WagtailAdminModelForm):
             first_name=self.cleaned_data.get("first_name", ""),
             last_name=self.cleaned_data.get("last_name", ""),
         )
+        # Chosen by the administrator for the owner: provisional (see save()).
         return check_new_password(
-            self, candidate, first="password1", second="password2"
+            self, candidate, first="password1", second="password2", provisional=True
         )
 
 

@@ -41,11 +41,17 @@ class DsfrForm(DsfrFormMixin, forms.Form):
     pass
 
 
-def check_new_password(form, user, *, first, second, missing_message=None):
+def check_new_password(
+    form, user, *, first, second, provisional=False, missing_message=None
+):
     """Check a new password typed twice; add the errors to `form`, French wording.
 
     `user` carries what the similarity validator compares against (it may be an
-    unsaved account). Returns the password when it is acceptable, else None.
+    unsaved account). A `provisional` password is chosen by someone else for the
+    owner to replace at first login (by one that meets every validator): the
+    tutorial has administrators paste the identifiant as one, so the identifiant
+    itself is accepted, and another provisional password may resemble it.
+    Returns the password when it is acceptable, else None.
     """
     password1 = form.cleaned_data.get(first)
     password2 = form.cleaned_data.get(second)
@@ -55,8 +61,19 @@ def check_new_password(form, user, *, first, second, missing_message=None):
     if password1 != password2:
         form.add_error(second, _("Les deux mots de passe ne correspondent pas."))
         return None
+    validators = None  # AUTH_PASSWORD_VALIDATORS
+    if provisional:
+        if password1 == user.username:
+            return password1
+        validators = [
+            validator
+            for validator in password_validation.get_default_password_validators()
+            if not isinstance(
+                validator, password_validation.UserAttributeSimilarityValidator
+            )
+        ]
     try:
-        password_validation.validate_password(password1, user)
+        password_validation.validate_password(password1, user, validators)
     except forms.ValidationError as error:
         form.add_error(first, error)
         return None

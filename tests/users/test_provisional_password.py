@@ -105,3 +105,86 @@ def test_choosing_a_password_by_the_reset_link_also_ends_it(client_as, world):
 
 def test_accounts_with_their_own_password_are_not_disturbed(client_as, world):
     assert client_as("candidat").get("/tableau-de-bord/").status_code == 200
+
+
+def test_the_identifiant_pasted_as_provisional_password_is_accepted(
+    client_as, world, phases
+):
+    """The tutorial: « Vous pouvez saisir temporairement son identifiant par
+    copier-coller. » The owner's own password keeps every validator."""
+    username = "nouveau.conseiller"
+    response = client_as("admin").post(
+        "/admin/conseillers/new/",
+        {
+            "username": username,
+            "email": "nouveau.conseiller@exemple.fr",
+            "password1": username,
+            "password2": username,
+            "statut": "active",
+            "first_name": "Nadia",
+            "last_name": "Perrin",
+            "dabm": world.lunel.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    conseiller = User.objects.get(username=username)
+    assert conseiller.must_change_password
+
+    # The conseiller gives a candidate their identifiant the same way.
+    client_as("conseiller").post(
+        ADD_CANDIDATE,
+        form_data(
+            phases, notify=None, password1="jeanne.martin", password2="jeanne.martin"
+        ),
+    )
+    assert User.objects.get(username="jeanne.martin").must_change_password
+
+    # An administrator resetting a password may do the same.
+    target = world.autre_conseiller
+    client_as("admin").post(
+        f"/admin/conseillers/edit/{target.pk}/",
+        {
+            "username": target.username,
+            "email": target.email,
+            "statut": "active",
+            "first_name": target.first_name,
+            "last_name": target.last_name,
+            "dabm": target.dabm_id,
+            "password1": target.username,
+            "password2": target.username,
+        },
+    )
+    target.refresh_from_db()
+    assert target.check_password(target.username)
+
+    # At first login the owner chooses their own: not the identifiant again.
+    client = log_in(username, username)
+    account = {
+        "first_name": "Nadia",
+        "last_name": "Perrin",
+        "email": "nouveau.conseiller@exemple.fr",
+        "current_password": username,
+    }
+    refused = client.post(
+        "/mon-compte/",
+        {**account, "new_password1": f"{username}1", "new_password2": f"{username}1"},
+    )
+    assert "trop semblable" in refused.content.decode()
+    assert User.objects.get(pk=conseiller.pk).must_change_password
+    client.post("/mon-compte/", {**account, "new_password1": OWN, "new_password2": OWN})
+    assert not User.objects.get(pk=conseiller.pk).must_change_password
+
+
+def test_another_provisional_password_still_needs_twelve_characters(client_as, world):
+    response = client_as("admin").post(
+        "/admin/conseillers/new/",
+        {
+            "username": "nouveau.conseiller",
+            "email": "nouveau.conseiller@exemple.fr",
+            "password1": "court",
+            "password2": "court",
+            "statut": "active",
+            "dabm": world.lunel.pk,
+        },
+    )
+    assert "trop court" in response.content.decode()
