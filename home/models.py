@@ -1,3 +1,5 @@
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -5,10 +7,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from users.permissions import KeptPagesMixin
+
 from .blocks import content_blocks
 
 
-class HomePage(Page):
+class HomePage(KeptPagesMixin, Page):
     """The site's home page, with the product name and the "Se connecter" link."""
 
     intro = RichTextField(
@@ -29,7 +33,7 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
 
 
-class ContentPage(Page):
+class ContentPage(KeptPagesMixin, Page):
     """A plain page of the site (accessibilité, mentions légales, aide…)."""
 
     intro = RichTextField(

@@ -14,12 +14,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from users.models import Dabm
+from users.permissions import KeptPagesMixin
 from users.storage import private_storage
 
 from .blocks import FieldBlock, phase_body_blocks
 
 
-class PhaseIndexPage(Page):
+class PhaseIndexPage(KeptPagesMixin, Page):
     """The parent of the phase pages; the tree order is the phase order."""
 
     intro = RichTextField(
@@ -78,8 +79,17 @@ class PhasePageQuerySet(PageQuerySet):
             )
         return self
 
+    def in_use(self):
+        """Phases a bilan holds (selected, answered or commented): they cannot be
+        deleted, since bilans keep their answers and threads through them."""
+        return self.filter(
+            Q(pk__in=BilanPhase.objects.values("phase_id"))
+            | Q(pk__in=PhaseSubmission.objects.values("phase_id"))
+            | Q(pk__in=Thread.objects.filter(phase__isnull=False).values("phase_id"))
+        )
 
-class PhasePage(Page):
+
+class PhasePage(KeptPagesMixin, Page):
     """One phase of the bilan: its content and the form the candidate fills."""
 
     intro = RichTextField(

@@ -4,12 +4,18 @@ Their admin home is their "Tableau de bord": a link to the "Tableau d'activité"
 the very top, then the conseillers and the candidates of their académie.
 """
 
+from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
 
 from users.models import Dabm, User
 from users.permissions import is_academie_manager
@@ -157,3 +163,71 @@ def register_export_action(actions):
         _("Export du tableau d'activité"),
         _("Export du tableau d'activité"),
     )
+
+
+# --- Phases that bilans hold are never deleted -----------------------------------
+
+
+def deletion_refusal(page):
+    """Why a page cannot be deleted, in French, or None.
+
+    A phase a bilan selected, answered or commented holds that bilan's answers
+    (the database protects them: deleting it would fail). Asked before Wagtail's
+    confirm page, so that nobody, superusers included, is asked to confirm what
+    cannot be done.
+    """
+    in_use = PhasePage.objects.descendant_of(page, inclusive=True).in_use()
+    if not in_use.exists():
+        return None
+    count = (
+        Bilan.objects.filter(
+            Q(selected_phases__phase__in=in_use) | Q(submissions__phase__in=in_use)
+        )
+        .distinct()
+        .count()
+    )
+    if isinstance(page.specific_deferred, PhasePage):
+        text = ngettext(
+            "La phase « %(title)s » ne peut pas être supprimée : %(count)s bilan "
+            "l'utilise, et les réponses des candidats y sont attachées. Pour ne "
+            "plus la proposer, dépubliez-la.",
+            "La phase « %(title)s » ne peut pas être supprimée : %(count)s bilans "
+            "l'utilisent, et les réponses des candidats y sont attachées. Pour ne "
+            "plus la proposer, dépubliez-la.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "La page « %(title)s » ne peut pas être supprimée : elle contient des "
+            "phases que %(count)s bilan utilise, et les réponses des candidats y "
+            "sont attachées.",
+            "La page « %(title)s » ne peut pas être supprimée : elle contient des "
+            "phases que %(count)s bilans utilisent, et les réponses des candidats "
+            "y sont attachées.",
+            count,
+        )
+    return text % {"title": page.title, "count": count}
+
+
+@hooks.register("before_delete_page")
+def keep_phases_in_use(request, page):
+    refusal = deletion_refusal(page)
+    if refusal is None:
+        return None
+    messages.error(request, refusal)
+    return redirect(
+        get_valid_next_url_from_request(request)
+        or reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
+
+
+@hooks.register("before_bulk_action")
+def keep_phases_in_use_in_bulk(request, action_type, objects, action_view):
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    refusals = [r for r in map(deletion_refusal, objects) if r is not None]
+    if not refusals:
+        return None
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(action_view.next_url)

@@ -1,13 +1,17 @@
-"""Who may manage accounts in the Wagtail admin.
+"""Who may manage accounts and pages in the Wagtail admin.
 
 Académie administrators manage the conseillers of their own académie; superusers
 manage everyone, and alone manage the académie administrators. The instances come
 from `User.objects.visible_to`, so an account of another académie is simply not
 there (404).
+
+Conseillers référents edit, publish and unpublish the site's pages and the
+phases; only a superuser deletes a page (`KeptPagesMixin`).
 """
 
 from django.db.models import Q
 
+from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .models import User
@@ -64,3 +68,23 @@ class AcademieAccountsPolicy(BasePermissionPolicy):
         return managers.filter(
             Q(is_superuser=True) | Q(academie_id=instance.academie_id)
         )
+
+
+class KeptPagePermissionTester(PagePermissionTester):
+    """Wagtail lets whoever may change a page delete it; référents must not.
+
+    A phase holds candidates' answers and the site's pages hold the legal
+    notices: a référent unpublishes a page, a superuser alone deletes one. Every
+    delete action of the admin (the page's "…" menus, the listing's bulk action,
+    the delete view itself) asks `can_delete`, so they all disappear or refuse.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        return self.user.is_superuser and super().can_delete(ignore_bulk=ignore_bulk)
+
+
+class KeptPagesMixin:
+    """For every page model of the project: see `KeptPagePermissionTester`."""
+
+    def permissions_for_user(self, user):
+        return KeptPagePermissionTester(user, self)
