@@ -11,8 +11,28 @@ from users.permissions import KeptPagesMixin
 
 from .blocks import content_blocks
 
+DEFAULT_DESCRIPTION = _(
+    "Mon Bilan en Ligne : le bilan de compétences, à distance ou en présentiel, "
+    "des centres de bilan de l'Éducation nationale."
+)
 
-class HomePage(KeptPagesMixin, Page):
+
+class PublicPageMixin:
+    """A page anyone may read describes itself to search engines."""
+
+    def meta_description(self):
+        """The <meta name="description">: the référent's "Description pour les
+        moteurs de recherche" (Promotion tab), else the start of the
+        introduction, else the service's own description."""
+        if self.search_description:
+            return self.search_description
+        intro = " ".join(strip_tags(self.intro).split())
+        if intro:
+            return Truncator(intro).chars(160)
+        return str(DEFAULT_DESCRIPTION)
+
+
+class HomePage(KeptPagesMixin, PublicPageMixin, Page):
     """The site's home page, with the product name and the "Se connecter" link."""
 
     intro = RichTextField(
@@ -33,7 +53,7 @@ class HomePage(KeptPagesMixin, Page):
         verbose_name = _("page d'accueil")
 
 
-class ContentPage(KeptPagesMixin, Page):
+class ContentPage(KeptPagesMixin, PublicPageMixin, Page):
     """A plain page of the site (accessibilité, mentions légales, aide…)."""
 
     intro = RichTextField(
