@@ -166,6 +166,8 @@ class FieldBlock(blocks.StructBlock):
 
     class Meta:
         template = "blocks/field_block.html"
+        # The block chooser lists the questions apart from the content blocks.
+        group = _("Questions")
 
 
 class ShortTextBlock(FieldBlock):
@@ -362,7 +364,7 @@ class LikertBlock(FieldBlock):
         }
 
     class Meta:
-        icon = "table"
+        icon = "grid"
         template = "blocks/field_block.html"
         label = _("Échelle (grille de Likert)")
         description = _(
@@ -478,7 +480,7 @@ class NumberBlock(FieldBlock):
         return {name: str(number)}
 
     class Meta:
-        icon = "plus-inverse"
+        icon = "decimal"
         template = "blocks/field_block.html"
         label = _("Nombre")
         description = _("Un nombre entier, éventuellement borné.")
@@ -507,7 +509,7 @@ class YesNoBlock(FieldBlock):
         return {name: "oui"}
 
     class Meta:
-        icon = "tick"
+        icon = "circle-check"
         template = "blocks/field_block.html"
         label = _("Oui / Non")
         description = _("Une question à laquelle on répond par oui ou par non.")
@@ -640,4 +642,14 @@ def field_block_for(type_name):
 
 
 def phase_body_blocks():
-    return [*content_blocks(), *field_blocks()]
+    """The phase body's blocks: the site's content blocks, then the questions.
+
+    The content blocks are shared with the site's pages (home.blocks), where the
+    chooser has nothing to group; here they are grouped apart from the questions.
+    """
+    content = content_blocks()
+    for _name, block in content:
+        # On the instance, not as a constructor argument: a group is only how the
+        # chooser shows the block, not part of its definition (no migration).
+        block.meta.group = _("Contenu")
+    return [*content, *field_blocks()]

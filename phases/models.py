@@ -31,6 +31,9 @@ class PhaseIndexPage(KeptPagesMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["phases.PhasePage"]
     max_count = 1
+    # The admin lists the phases in the bilan's order (the tree order), not by
+    # last update as Wagtail does by default.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("index des phases")
