@@ -91,24 +91,53 @@ class SetPasswordForm(DsfrFormMixin, auth_forms.SetPasswordForm):
 
 
 class PrivateClearableFileInput(forms.ClearableFileInput):
-    """A file input for private files: it never links to the file (no URL)."""
+    """A file input for private files: it never links to the file (no URL).
+
+    Drawn as DSFR's upload component (`fr-upload-group`, `fr-upload`): django-dsfr
+    wraps the field in `group_class`.
+    """
 
     template_name = "widgets/private_clearable_file_input.html"
+    group_class = "fr-upload-group"
+
+    def __init__(self, attrs=None):
+        super().__init__({"class": "fr-upload", **(attrs or {})})
 
     def is_initial(self, value):
         # Django asks the file for its URL here; a private file has none.
         return bool(value and getattr(value, "name", None))
 
 
+class SometimesRequiredPasswordInput(forms.PasswordInput):
+    """No `required` attribute: the form says when the field is needed."""
+
+    def use_required_attribute(self, initial):
+        return False
+
+
+class CurrentPasswordField(forms.CharField):
+    """The current password: required to change the e-mail or the password only.
+
+    Declared required, so that it is not labelled « (Optionnel) », but it
+    accepts an empty value: `AccountForm.clean` asks for it when it is needed.
+    """
+
+    def validate(self, value):
+        """Skip the "required" check (the only one of CharField's)."""
+
+
 class AccountForm(DsfrFormMixin, forms.ModelForm):
     """Mon compte: identity, avatar and, optionally, a new password."""
 
-    current_password = forms.CharField(
+    current_password = CurrentPasswordField(
         label=_("Mot de passe actuel"),
-        required=False,
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=_("Nécessaire uniquement pour changer de mot de passe."),
+        widget=SometimesRequiredPasswordInput(
+            attrs={"autocomplete": "current-password"}
+        ),
+        help_text=_(
+            "Obligatoire pour changer votre adresse de courriel ou votre mot de passe."
+        ),
     )
     new_password1 = forms.CharField(
         label=_("Nouveau mot de passe"),
@@ -145,17 +174,43 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
 
     def setup_fields(self):
         self.fields["email"].required = True
+        # What is stored now: a form that fails shows it, not the lost upload.
+        self.stored_avatar = self.instance.avatar.name or ""
         self.helper.layout = Layout(
             Fieldset(_("Mes informations"), "first_name", "last_name", "email"),
             Fieldset(_("Mon image"), "avatar"),
             Fieldset(
                 _("Changer mon mot de passe (laissez vide pour garder l'actuel)"),
-                "current_password",
                 "new_password1",
                 "new_password2",
                 css_id="mot-de-passe",
             ),
+            Fieldset(
+                _("Confirmer avec votre mot de passe actuel"),
+                "current_password",
+                css_id="mot-de-passe-actuel",
+            ),
         )
+
+    def full_clean(self):
+        super().full_clean()
+        name = self.add_prefix("avatar")
+        if not (self.is_bound and self._errors and name in self.files):
+            return
+        # A browser never refills a file input, so the image chosen is gone: the
+        # page shows the stored one (not a link to an upload never saved) and
+        # asks for the new one again.
+        self.files = self.files.copy()
+        del self.files[name]
+        self.instance.avatar = self.stored_avatar or None
+        if "avatar" not in self._errors:
+            self.add_error(
+                "avatar",
+                _(
+                    "L'image choisie n'a pas été enregistrée, car le formulaire "
+                    "contient des erreurs : choisissez-la de nouveau."
+                ),
+            )
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -169,19 +224,35 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
     @property
     def wants_password_change(self):
         return any(
-            self.cleaned_data.get(name)
-            for name in ("current_password", "new_password1", "new_password2")
+            self.cleaned_data.get(name) for name in ("new_password1", "new_password2")
         )
+
+    @property
+    def changes_email(self):
+        return "email" in self.changed_data
 
     def clean(self):
         cleaned = super().clean()
-        if not self.wants_password_change:
+        password_change = self.wants_password_change
+        # The e-mail receives the reset links: a stolen session must not redirect
+        # them, so changing it asks for the password too.
+        if not (password_change or self.changes_email):
             return cleaned
         current = cleaned.get("current_password")
-        if not current or not self.instance.check_password(current):
+        if not current:
+            self.add_error(
+                "current_password",
+                _(
+                    "Saisissez votre mot de passe actuel pour changer d'adresse "
+                    "électronique ou de mot de passe."
+                ),
+            )
+        elif not self.instance.check_password(current):
             self.add_error(
                 "current_password", _("Votre mot de passe actuel est incorrect.")
             )
+        if not password_change:
+            return cleaned
         check_new_password(
             self, self.instance, first="new_password1", second="new_password2"
         )

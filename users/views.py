@@ -56,6 +56,9 @@ def account(request):
                 update_session_auth_hash(request, user)
             messages.success(request, _("Vos informations ont été enregistrées."))
             return redirect("users:account")
+        # The form keeps what was typed; the page's header and the image shown
+        # keep what is stored.
+        user.refresh_from_db()
         messages.error(
             request,
             _(

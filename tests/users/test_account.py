@@ -1,4 +1,5 @@
 import io
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -52,7 +53,10 @@ def test_mon_compte_link_is_in_the_header_for_every_role(client_as):
 )
 def test_each_field_is_saved(client_as, world, field, value):
     client = client_as("candidat")
-    response = client.post(ACCOUNT_URL, base_data(world.candidat, **{field: value}))
+    data = base_data(world.candidat, **{field: value})
+    if field == "email":
+        data["current_password"] = PASSWORD
+    response = client.post(ACCOUNT_URL, data)
     assert response.status_code == 302
     world.candidat.refresh_from_db()
     assert getattr(world.candidat, field) == value
@@ -190,3 +194,77 @@ def test_page_with_an_avatar_never_links_the_private_file(client_as, world):
     assert response.status_code == 302
     world.candidat.refresh_from_db()
     assert not world.candidat.avatar
+
+
+def _label(html, for_id):
+    match = re.search(rf'<label[^>]*for="{for_id}"[^>]*>(.*?)</label>', html, re.S)
+    return re.sub(r"<[^>]+>|\s+", " ", match.group(1)).strip()
+
+
+def test_the_current_password_is_not_labelled_optional(client_as):
+    html = client_as("candidat").get(ACCOUNT_URL).content.decode()
+    label = _label(html, "id_current_password")
+    assert label.startswith("Mot de passe actuel")
+    assert "Optionnel" not in label
+    assert "Obligatoire pour changer votre adresse de courriel" in label
+    # Not a browser-required field: changing one's name needs no password.
+    assert not re.search(r'<input[^>]*name="current_password"[^>]*required', html)
+
+
+def test_changing_the_email_needs_the_current_password(client_as, world):
+    client = client_as("candidat")
+    new = base_data(world.candidat, email="nouvelle@exemple.fr")
+    missing = client.post(ACCOUNT_URL, new)
+    assert missing.status_code == 200
+    assert "Saisissez votre mot de passe actuel" in missing.content.decode()
+    wrong = client.post(ACCOUNT_URL, {**new, "current_password": "faux"})
+    assert "mot de passe actuel est incorrect" in wrong.content.decode()
+    assert User.objects.get(pk=world.candidat.pk).email == "candidat@exemple.fr"
+    right = client.post(ACCOUNT_URL, {**new, "current_password": PASSWORD})
+    assert right.status_code == 302
+    assert User.objects.get(pk=world.candidat.pk).email == "nouvelle@exemple.fr"
+    # The name alone still changes without it.
+    world.candidat.refresh_from_db()
+    name = client.post(ACCOUNT_URL, base_data(world.candidat, first_name="Zoé"))
+    assert name.status_code == 302
+
+
+def test_an_avatar_chosen_on_a_failing_form_is_asked_for_again(client_as, world):
+    client = client_as("candidat")
+    upload = SimpleUploadedFile("moi.png", png_bytes(), content_type="image/png")
+    response = client.post(
+        ACCOUNT_URL,
+        {**base_data(world.candidat, email="CONSEILLER@exemple.fr"), "avatar": upload},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "choisissez-la de nouveau" in html
+    # No image is stored: nothing points to one (it answered 404: a broken image).
+    avatar_url = reverse("users:avatar", args=[world.candidat.pk])
+    assert avatar_url not in html
+    assert "Une image est enregistrée" not in html
+    assert not User.objects.get(pk=world.candidat.pk).avatar
+
+
+def test_a_failing_form_keeps_showing_the_stored_avatar(client_as, world):
+    client = client_as("candidat")
+    first = SimpleUploadedFile("moi.png", png_bytes(), content_type="image/png")
+    client.post(ACCOUNT_URL, {**base_data(world.candidat), "avatar": first})
+    second = SimpleUploadedFile("autre.png", png_bytes((60, 60)), "image/png")
+    response = client.post(
+        ACCOUNT_URL,
+        {**base_data(world.candidat, email="CONSEILLER@exemple.fr"), "avatar": second},
+    )
+    html = response.content.decode()
+    avatar_url = reverse("users:avatar", args=[world.candidat.pk])
+    srcs = re.findall(r'<img[^>]*src="([^"]+)"', html)
+    assert avatar_url in srcs
+    assert all(client.get(src).status_code == 200 for src in srcs if "avatar" in src)
+    assert "Une image est enregistrée" in html
+    assert "choisissez-la de nouveau" in html
+
+
+def test_the_avatar_field_is_the_dsfr_upload_component(client_as):
+    html = client_as("candidat").get(ACCOUNT_URL).content.decode()
+    assert re.search(r'<div class="fr-upload-group[^"]*">\s*<label', html)
+    assert re.search(r'<input type="file" name="avatar"[^>]*class="fr-upload"', html)
