@@ -19,6 +19,7 @@ GROUP_TEMPLATE = "phases/fields/group.html"
 
 class LikertWidget(forms.Widget):
     template_name = "phases/widgets/likert.html"
+    caption = ""  # the question's label, set by LikertField
 
     def __init__(self, statements=(), scale=(), attrs=None):
         super().__init__(attrs)
@@ -33,6 +34,7 @@ class LikertWidget(forms.Widget):
         chosen = context["widget"]["value"]
         base_id = context["widget"]["attrs"].get("id") or name
         context["widget"]["scale"] = self.scale
+        context["widget"]["caption"] = self.caption
         context["widget"]["rows"] = [
             {
                 "key": key,
@@ -76,6 +78,8 @@ class LikertField(forms.Field):
         self.statements = list(statements)
         self.scale = list(scale)
         super().__init__(widget=LikertWidget(self.statements, self.scale), **kwargs)
+        # RGAA 5.4: a table's caption names it; the question names this grid.
+        self.widget.caption = self.label
 
     def to_python(self, value):
         return dict(value) if isinstance(value, dict) else {}
@@ -196,6 +200,7 @@ class RankingField(forms.Field):
 class TableWidget(forms.Widget):
     template_name = "phases/widgets/table.html"
     max_rows = 50
+    caption = ""  # the question's label, set by TableField
 
     def __init__(self, columns=(), extra_rows=1, attrs=None):
         super().__init__(attrs)
@@ -213,6 +218,7 @@ class TableWidget(forms.Widget):
         rows = rows[: self.max_rows]
         base_id = context["widget"]["attrs"].get("id") or name
         context["widget"]["columns"] = self.columns
+        context["widget"]["caption"] = self.caption
         context["widget"]["rows_name"] = f"{name}-rows"
         context["widget"]["row_count"] = len(rows)
         context["widget"]["max_rows"] = self.max_rows
@@ -265,6 +271,7 @@ class TableField(forms.Field):
     def __init__(self, *, columns, extra_rows=1, **kwargs):
         self.columns = list(columns)
         super().__init__(widget=TableWidget(self.columns, extra_rows), **kwargs)
+        self.widget.caption = self.label  # RGAA 5.4, as for the Likert grid
 
     def to_python(self, value):
         return [list(row) for row in value] if isinstance(value, list) else []

@@ -228,3 +228,19 @@ def test_the_table_shows_blank_rows_and_more_on_request(qphase, q):
     assert "Ajouter une ligne" in plain
     more = PhaseForm(qphase, extra_rows={q.id(TABLE): 5})
     assert f'name="{name}-rows" value="5"' in str(more[name].as_field_group())
+
+
+def test_each_grid_caption_names_its_question(qphase, q):
+    """RGAA 5.4: a table's caption says which table it is, not just its kind."""
+    likert = str(PhaseForm(qphase)[q.name(LIKERT)].as_field_group())
+    assert f"<caption>Grille de réponses : {LIKERT}</caption>" in likert
+    table = str(PhaseForm(qphase)[q.name(TABLE)].as_field_group())
+    assert f"<caption>Tableau à compléter : {TABLE}</caption>" in table
+
+
+def test_each_likert_radio_is_named_by_its_statement_and_point(qphase, q):
+    html = str(PhaseForm(qphase)[q.name(LIKERT)].as_field_group())
+    assert (
+        '<span class="fr-sr-only">Le salaire : </span>'
+        '<span class="monbilan-likert__point">Essentiel</span></label>'
+    ) in html
