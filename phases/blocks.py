@@ -25,6 +25,7 @@ from wagtail import blocks
 from home.blocks import content_blocks
 
 from . import fields as answer_fields
+from .templatetags.french_dates import french_date
 
 EMPTY_VALUES = (None, "", [], {}, ())
 # Radio buttons and checkboxes render in a fieldset of our own (DSFR markup).
@@ -440,7 +441,8 @@ class DateBlock(FieldBlock):
         return parse_date(answer) if isinstance(answer, str) else None
 
     def answer_context(self, snapshot, answer):
-        return {"text": parse_date(answer) if isinstance(answer, str) else answer}
+        day = parse_date(answer) if isinstance(answer, str) else answer
+        return {"text": french_date(day) or answer}
 
     def example_data(self, name, value):
         return {name: "2026-03-02"}

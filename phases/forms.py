@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.layout import Fieldset, Layout
@@ -12,6 +11,7 @@ from users.forms_base import DsfrFormMixin, check_new_password
 from users.models import User
 
 from .models import Bilan, PhasePage
+from .templatetags.french_dates import french_date
 
 
 def field_name(block_id):
@@ -309,7 +309,7 @@ class BilanStatusForm(DsfrFormMixin, forms.Form):
             self.add_error(
                 "end_date",
                 _("La date de fin ne peut pas précéder le début du bilan (%(date)s).")
-                % {"date": date_format(self.bilan.start_date, "j F Y")},
+                % {"date": french_date(self.bilan.start_date)},
             )
         return cleaned
 
