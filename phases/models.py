@@ -126,6 +126,36 @@ class PhasePage(KeptPagesMixin, Page):
 
         return phase_page(request, self)
 
+    def get_preview_context(self, request, mode_name):
+        """Wagtail's preview ("Aperçu", side panel and new tab) shows the phase as
+        its candidates see it, questions included.
+
+        Wagtail renders the template with `get_context` only, never `serve`, which
+        builds the form: the preview showed the title, the intro and the buttons.
+        Here the form is built empty from the body being edited (saved or not): no
+        bilan, no answers, no comments; `preview` makes the template inert (no
+        autosave, no submit), so that nothing is ever saved from it.
+        """
+        from .display import page_items
+        from .forms import PhaseForm
+
+        # A block without an id gets one when the page is saved, which a preview
+        # never is; a form field is named after its question's id, so two
+        # id-less questions would make one field.
+        for child in self.body:
+            if not child.id:
+                child.id = str(uuid.uuid4())
+        form = PhaseForm(self)
+        return {
+            **super().get_preview_context(request, mode_name),
+            "mode": "form",
+            "preview": True,
+            "form": form,
+            "items": page_items(self, form=form),
+            "version": 0,
+            "comments": {"can_start": False, "can_resolve": False},
+        }
+
 
 class BilanQuerySet(models.QuerySet):
     def visible_to(self, user):

@@ -207,3 +207,102 @@ def test_referent_cannot_publish_a_question_nobody_could_answer(client_as, phase
     assert response.status_code == 302
     published = PhasePage.objects.get(pk=phase.pk)
     assert [list(c.value["choices"]) for c in published.questions()] == [["A", "B"]]
+
+
+def _preview(client, phase, body):
+    """Wagtail's "Aperçu": the editor posts its form, then the panel (or the new
+    tab) loads the preview of what was posted."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    data = nested_form_data(
+        {
+            "title": phase.title,
+            "slug": phase.slug,
+            "intro": rich_text("<p>Une introduction en cours d'écriture.</p>"),
+            "body": streamfield(body),
+        }
+    )
+    url = f"/admin/pages/{phase.pk}/edit/preview/"
+    assert client.post(url, data).json() == {"is_valid": True, "is_available": True}
+    return client.get(url, {"mode": "", "in_preview_panel": "true"})
+
+
+def test_the_preview_shows_the_phase_as_a_candidate_sees_it(
+    client_as, world, qphase, q
+):
+    # A candidate has answered: the preview must show none of it.
+    candidate = client_as("candidat")
+    candidate.post(qphase.url, {**complete_data(q), "action": "save"})
+    saved = PhaseSubmission.objects.get(bilan=world.bilan, phase=qphase)
+    revision = PhasePage.objects.get(pk=qphase.pk).latest_revision_id
+
+    client = client_as("referent")
+    response = _preview(
+        client,
+        qphase,
+        [
+            ("heading", {"text": "Avant de commencer", "level": "h2"}),
+            _question("short_text"),
+            (
+                "likert",
+                {
+                    "label": "Ce qui compte pour vous",
+                    "help_text": "",
+                    "required": "on",
+                    "statements": _list("Le salaire", "L'autonomie"),
+                    "scale": _list("Peu", "Beaucoup"),
+                },
+            ),
+            (
+                "single_choice",
+                {
+                    "label": "Votre situation",
+                    "help_text": "",
+                    "required": "on",
+                    "choices": _list("En poste", "En recherche d'emploi"),
+                },
+            ),
+        ],
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The questions, as fields a candidate fills, with the edited content.
+    assert "Une introduction en cours d" in html
+    assert "Avant de commencer" in html
+    for label in ("Une question", "Ce qui compte pour vous", "Votre situation"):
+        assert label in html
+    assert len(re.findall(r'<input[^>]+type="radio"', html)) == 2 * 2 + 2
+    assert re.search(r'<input[^>]+type="text"', html)
+    assert "Aperçu : voici la phase telle que les candidats la verront." in html
+    # Inert: no autosave, no submit, nothing posted anywhere.
+    assert "data-autosave-url" not in html
+    assert "autosave.js" not in html
+    assert 'method="get"' in html
+    assert len(re.findall(r"<button[^>]+type=\"submit\"[^>]*disabled", html)) >= 3
+    # No candidate's data.
+    assert "Secrétaire de direction" not in html
+    # Nothing saved: neither the page nor the candidate's answers.
+    assert PhasePage.objects.get(pk=qphase.pk).latest_revision_id == revision
+    after = PhaseSubmission.objects.get(pk=saved.pk)
+    assert (after.answers, after.version) == (saved.answers, saved.version)
+
+
+def test_the_preview_of_a_new_phase_shows_its_questions(client_as, phases):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    index = phases[0].get_parent()
+    url = f"/admin/pages/add/phases/phasepage/{index.pk}/preview/"
+    data = nested_form_data(
+        {
+            "title": "Une nouvelle phase",
+            "slug": "une-nouvelle-phase",
+            "intro": rich_text(""),
+            "body": streamfield([_question("yes_no")]),
+        }
+    )
+    client = client_as("referent")
+    assert client.post(url, data).json()["is_valid"] is True
+    html = client.get(url, {"mode": ""}).content.decode()
+    assert "Une question" in html
+    assert len(re.findall(r'<input[^>]+type="radio"', html)) == 2
+    assert not PhasePage.objects.filter(slug="une-nouvelle-phase").exists()
