@@ -60,6 +60,26 @@ def selected_phase(bilan, phase_id):
     return get_object_or_404(PhasePage.objects.selected_by(bilan), pk=phase_id)
 
 
+def answers_by_section(items):
+    """The phase as its conseiller reads it: each question with its answer, under
+    the section heading that groups it.
+
+    The rest of the body (instructions, advice, images, videos) is written to the
+    candidate ("écrivez avec vos mots…"): shown to the conseiller it reads as if
+    addressed to them. The page links to the phase as the candidate sees it.
+    """
+    kept, heading = [], None
+    for item in items:
+        if item.get("question"):
+            if heading is not None:
+                kept.append(heading)
+                heading = None
+            kept.append(item)
+        elif item["child"].block_type == "heading":
+            heading = item  # kept only if a question follows it
+    return kept
+
+
 def dashboard_conseiller(request):
     """Tableau de bord of a conseiller: their candidates, filtered and paginated."""
     form = DashboardFilterForm(request.GET or None)
@@ -203,7 +223,7 @@ def bilan_phase(request, bilan_id, phase_id):
     bilan = followed_bilan(request.user, bilan_id)
     phase = selected_phase(bilan, phase_id)
     submission = submission_for(bilan, phase)
-    items = page_items(phase, submission=submission)
+    items = answers_by_section(page_items(phase, submission=submission))
     removed = removed_answers(phase, submission)
     show_threads(request.user, bilan, phase, items, removed)
     return render(
