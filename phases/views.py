@@ -139,6 +139,23 @@ def phase_page(request, phase):
             form = error.form
             status = 400
             context["error"] = "invalid"
+            if action == "complete":
+                # The phase cannot be terminée yet, but what was typed must not be
+                # lost: it is kept as a draft whenever its formats are right.
+                context["error"] = "not_completed"
+                try:
+                    saved = save_draft(
+                        bilan,
+                        phase,
+                        data=request.POST,
+                        files=request.FILES,
+                        expected_version=posted_version,
+                    )
+                except (InvalidAnswers, Conflict):
+                    context["draft_saved"] = False
+                else:
+                    context["draft_saved"] = True
+                    version = saved.version
         except Conflict as error:
             # Keep every typed value on screen; saving again is now a deliberate
             # choice made after reading the message, never a silent overwrite.
@@ -162,7 +179,7 @@ def phase_page(request, phase):
                 return redirect(f"{url}?ajouter={block_id}#question-{block_id}")
             messages.success(request, _("Vos réponses sont enregistrées."))
             return redirect(url)
-        context["files_lost"] = bool(request.FILES)
+        context["files_lost"] = bool(request.FILES) and not context.get("draft_saved")
     else:
         added = request.GET.get("ajouter")
         if added:

@@ -155,7 +155,7 @@ def test_candidate_pages(page, world, phases):
     # The same page after a refused completion: error summary and field errors.
     page.get_by_role("button", name="J'ai terminé cette phase").click()
     expect(
-        page.get_by_role("heading", name="Vos réponses n'ont pas été enregistrées")
+        page.get_by_role("heading", name="Cette phase n'a pas pu être terminée")
     ).to_be_visible()
     audit.check("phase avec erreurs")
 

@@ -61,9 +61,10 @@ def test_candidate_fills_saves_reloads_and_completes_a_phase(
     # A required question left empty: the phase is not completed, the text stays.
     page.get_by_role("button", name="J'ai terminé cette phase").click()
     expect(
-        page.get_by_role("heading", name="Vos réponses n'ont pas été enregistrées")
+        page.get_by_role("heading", name="Cette phase n'a pas pu être terminée")
     ).to_be_visible()
     expect(page.get_by_role("alert")).to_contain_text("Votre métier actuel")
+    expect(page.get_by_role("alert")).to_contain_text("enregistrées comme brouillon")
     expect(page.get_by_label("Racontez votre parcours")).to_have_value(STORY)
     saved.refresh_from_db()
     assert saved.status == PhaseSubmission.Status.EN_COURS

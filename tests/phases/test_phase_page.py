@@ -62,13 +62,42 @@ def test_completing_with_missing_answers_keeps_every_typed_value(
     response = client_as("candidat").post(qphase.url, {**data, "action": "complete"})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Vos réponses n'ont pas été enregistrées" in html
+    assert "Cette phase n'a pas pu être terminée" in html
+    # A wrong format (99 > 50) cannot be kept, even as a draft: say so.
+    assert "n'est pas encore enregistré" in html
     assert "Champ requis." in html
     assert "inférieure ou égale à 50" in html
     assert "J&#x27;ai travaillé quinze ans dans un lycée." in html
     assert 'value="99"' in html
     assert 'value="Lycée Jean Moulin"' in html
     assert submission(world, qphase) is None
+
+
+def test_completing_with_missing_answers_keeps_them_as_a_draft(
+    client_as, world, qphase, q
+):
+    """The phase is not terminée, what is missing is listed, nothing typed is lost."""
+    data = complete_data(q)
+    data.pop(q.name("Votre métier actuel"))
+    response = client_as("candidat").post(qphase.url, {**data, "action": "complete"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Cette phase n'a pas pu être terminée" in html
+    assert "Vos réponses sont enregistrées comme brouillon." in html
+    assert "n'ont pas été enregistrées" not in html
+    missing = (
+        f'<a href="#question-{q.id("Votre métier actuel")}">Votre métier actuel</a>'
+    )
+    assert f"<li>{missing} : Champ requis.</li>" in html
+    saved = submission(world, qphase)
+    assert saved.status == PhaseSubmission.Status.EN_COURS
+    assert saved.completed_at is None
+    assert saved.answers[q.id("Racontez votre parcours")] == (
+        "J'ai travaillé quinze ans dans un lycée."
+    )
+    assert q.id("Votre métier actuel") not in saved.answers
+    # The page goes on from the saved draft: the next save is not a conflict.
+    assert 'name="version" value="1"' in html
 
 
 def test_completing_marks_the_phase_and_tells_the_conseiller(
