@@ -114,6 +114,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Two near-simultaneous writes (a double click) must wait for each other, not
+    # fail with "database is locked": IMMEDIATE takes the write lock when the
+    # transaction starts, so no transaction ever has to upgrade its read lock
+    # (which SQLite refuses at once, whatever the timeout); the timeout is how
+    # long a writer waits its turn; WAL lets pages be read meanwhile.
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#database-is-locked-errors
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
