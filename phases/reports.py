@@ -163,6 +163,13 @@ def activity_rows(queryset):
             )
 
 
+class LabelledColumn(Column):
+    """A cell that names its column: on a phone each row becomes a card
+    (css/monbilan_admin.css) and the cells say what they hold."""
+
+    cell_template_name = "phases/admin/labelled_cell.html"
+
+
 class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     page_title = _("Tableau d'activité")
     header_icon = "table"
@@ -171,13 +178,17 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     results_template_name = "phases/admin/activity_results.html"
     filterset_class = ActivityFilterSet
     paginate_by = 50
+    # Six columns do not fit a phone: "Phase terminée" was pushed off screen.
+    table_classname = "listing monbilan-cards"
     columns = [
-        Column("identifiant", label=_("Identifiant"), accessor="candidate_id"),
-        Column("dabm", label=_("DABM"), accessor="dabm.name"),
-        Column("conseiller", label=_("Conseiller"), accessor=conseiller_name),
-        Column("modalite", label=_("Modalité"), accessor="get_modalite_display"),
-        Column("phases", label=_("Phases"), accessor=phases_cell),
-        Column("phase_terminee", label=_("Phase terminée"), accessor=done_cell),
+        LabelledColumn("identifiant", label=_("Identifiant"), accessor="candidate_id"),
+        LabelledColumn("dabm", label=_("DABM"), accessor="dabm.name"),
+        LabelledColumn("conseiller", label=_("Conseiller"), accessor=conseiller_name),
+        LabelledColumn(
+            "modalite", label=_("Modalité"), accessor="get_modalite_display"
+        ),
+        LabelledColumn("phases", label=_("Phases"), accessor=phases_cell),
+        LabelledColumn("phase_terminee", label=_("Phase terminée"), accessor=done_cell),
     ]
     list_export = [column.name for column in columns]
     export_headings = {column.name: column.label for column in columns}
@@ -225,19 +236,52 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
             self.get_filtered_queryset(), request.GET.get("export")
         )
 
+    #: Column widths in characters, so that the file opens readable: the
+    #: identifiant is short, the lists of phases long (they wrap in their cell).
+    xlsx_widths = {
+        "identifiant": 12,
+        "dabm": 20,
+        "conseiller": 28,
+        "modalite": 14,
+        "phases": 60,
+        "phase_terminee": 60,
+    }
+    xlsx_wrapped = {"phases", "phase_terminee"}
+
     def write_xlsx(self, queryset, output):
         from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
 
         workbook = Workbook(write_only=True)
         worksheet = workbook.create_sheet(title=str(_("Tableau d'activité"))[:31])
-        worksheet.append([self.get_heading(queryset, f) for f in self.list_export])
-        # The same plain rows as the CSV: no model instance per bilan.
+        # A write-only sheet takes its layout before its first row.
+        for index, field in enumerate(self.list_export, start=1):
+            worksheet.column_dimensions[
+                get_column_letter(index)
+            ].width = self.xlsx_widths.get(field, 20)
+        worksheet.freeze_panes = "A2"  # the header row stays in view
+        bold = Font(bold=True)
+        header = []
+        for field in self.list_export:
+            cell = WriteOnlyCell(worksheet, str(self.get_heading(queryset, field)))
+            cell.font = bold
+            header.append(cell)
+        worksheet.append(header)
+        wrapped = Alignment(wrap_text=True, vertical="top")
+        top = Alignment(vertical="top")
+        # The same plain rows as the CSV: no model instance per bilan. The
+        # identifiant stays an int, so Excel stores a number, not text.
         for row in activity_rows(queryset):
-            worksheet.append(
+            cells = list(
                 self.generate_xlsx_row(
                     worksheet, dict(zip(self.list_export, row, strict=True))
                 )
             )
+            for field, cell in zip(self.list_export, cells, strict=True):
+                cell.alignment = wrapped if field in self.xlsx_wrapped else top
+            worksheet.append(cells)
         workbook.save(output)
 
     def log_export(self):

@@ -419,3 +419,29 @@ def test_charts_with_several_series_say_what_each_colour_means(client_as, world)
         figure, _labels, _bars = chart_labels(content, chart_id)
         legend = re.findall(r"</span>([^<]+)</li>", figure)
         assert legend == series, chart_id
+
+
+def test_xlsx_export_reads_as_a_spreadsheet(client_as, world, phases):
+    """Identifiers are numbers (sortable, no "number stored as text" warning),
+    columns fit what they hold, the header row stays in view when scrolling."""
+    complete(world.bilan, phases[0])
+    response = client_as("admin").get(ACTIVITY, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    ids = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert ids
+    for cell in ids:
+        assert cell.data_type == "n"
+        assert isinstance(cell.value, int)
+    assert sorted(cell.value for cell in ids) == sorted(
+        [world.bilan.candidate_id, world.autre_bilan.candidate_id]
+    )
+    assert sheet.freeze_panes == "A2"
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCDEF"}
+    # Identifiant narrow, DABM and Conseiller readable, Phases wide.
+    assert 10 <= widths["A"] <= 15
+    assert widths["C"] >= 20
+    assert widths["E"] >= 50
+    assert widths["F"] >= 50
+    # Long lists of phases wrap inside their (wide) cell instead of overflowing.
+    assert sheet["E2"].alignment.wrap_text
+    assert sheet["A1"].font.bold
