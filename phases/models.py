@@ -18,6 +18,7 @@ from users.permissions import KeptPagesMixin
 from users.storage import private_storage
 
 from .blocks import FieldBlock, phase_body_blocks
+from .panels import AnsweredQuestionsPanel
 
 
 class PhaseIndexPage(KeptPagesMixin, Page):
@@ -100,7 +101,13 @@ class PhasePage(KeptPagesMixin, Page):
     )
     body = StreamField(phase_body_blocks(), blank=True, verbose_name=_("contenu"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        # Just above the questions: what a référent reads before changing one.
+        AnsweredQuestionsPanel(heading=_("Réponses déjà données")),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["phases.PhaseIndexPage"]
     subpage_types = []

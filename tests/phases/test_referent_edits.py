@@ -1,6 +1,7 @@
 """Answers survive a référent's edits: reword, reorder, remove, add questions."""
 
 import re
+from html import unescape
 
 from phases.models import PhasePage, PhaseSubmission
 from phases.setup import body_from_content
@@ -306,3 +307,37 @@ def test_the_preview_of_a_new_phase_shows_its_questions(client_as, phases):
     assert "Une question" in html
     assert len(re.findall(r'<input[^>]+type="radio"', html)) == 2
     assert not PhasePage.objects.filter(slug="une-nouvelle-phase").exists()
+
+
+def test_the_editor_says_how_many_bilans_answered_each_question(
+    client_as, world, qphase, q
+):
+    # Two bilans answer; one question is then removed from the page.
+    client_as("candidat").post(qphase.url, {**complete_data(q), "action": "save"})
+    other = client_as("autre_candidat")
+    other.post(
+        qphase.url,
+        {"version": "0", q.name("Votre métier actuel"): "Infirmier", "action": "save"},
+    )
+    publish_raw(
+        qphase,
+        lambda raw: [i for i in raw if i["type"] != "dropdown"],
+    )
+    html = client_as("referent").get(f"/admin/pages/{qphase.pk}/edit/")
+    content = unescape(html.content.decode())
+    assert "Des candidats ont déjà répondu à des questions de cette phase." in content
+    assert "« Votre métier actuel » : 2 bilans y ont répondu" in content
+    assert "« Racontez votre parcours » : 1 bilan y a répondu" in content
+    assert (
+        "« Votre niveau de diplôme » : 1 bilan y a répondu "
+        "(question déjà retirée de la page)"
+    ) in content
+    # Counts, never the answers themselves.
+    assert "Infirmier" not in content and "Secrétaire de direction" not in content
+    # The panel stands before the questions, where the référent edits them.
+    assert content.index("déjà répondu") < content.index("data-w-block-data-value")
+
+
+def test_the_editor_says_nothing_when_nobody_answered(client_as, world, qphase):
+    html = client_as("referent").get(f"/admin/pages/{qphase.pk}/edit/")
+    assert "déjà répondu" not in html.content.decode()
