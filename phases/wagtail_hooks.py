@@ -6,7 +6,9 @@ the very top, then the conseillers and the candidates of their académie.
 
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -71,6 +73,14 @@ def register_statistics_menu_item():
 def register_audit_menu_item():
     return ManagerMenuItem(
         _("Journal"), reverse("audit_report"), icon_name="history", order=140
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def monbilan_admin_css():
+    # The dashboard's filters and the activity table on narrow screens.
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("css/monbilan_admin.css")
     )
 
 

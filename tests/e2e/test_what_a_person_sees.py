@@ -1,0 +1,236 @@
+"""What a person sees on every page of every journey, at a phone's and a desk's width.
+
+- At 375 px (a phone), no page scrolls sideways as a whole: a wide table scrolls
+  inside its DSFR wrapper or becomes one card per row, and the columns a person
+  needs ("Statut", "Phase terminée", the "Filtrer" button) stay on screen.
+- At every width, the visible text (`innerText`, what CSS lets show) holds no
+  template syntax: a `{# … #}` over several lines, or a tag the template engine did
+  not read, is printed as it is and the markup checks never notice.
+
+`make screenshots` runs this module with SCREENSHOTS_DIR set: each page visited is
+also saved there as a full-page PNG, at both widths, for a person to look at.
+
+The data is the demo's (`load_demo`): what a conseiller trying the site sees.
+"""
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.management import call_command
+
+import pytest
+from playwright.sync_api import expect
+
+from home.models import HomePage
+from phases.conversations import add_comment, post_message
+from phases.management.commands.load_demo import DEMO_PASSWORD
+from phases.models import Bilan, PhasePage
+
+from .helpers import E2E, log_in
+
+pytestmark = E2E
+
+PHONE, DESK = 375, 1280
+TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
+SCREENSHOTS_DIR = os.environ.get("SCREENSHOTS_DIR")
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo's accounts and bilans, a comment under an answer and messages."""
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    bilan = Bilan.objects.get(candidate__username="candidat.lunel")
+    first = bilan.selected_phases.select_related("phase").first().phase
+    question = first.questions()[0]
+    add_comment(
+        bilan,
+        first,
+        question.id,
+        author=bilan.conseiller,
+        body="Pouvez-vous préciser depuis quand vous occupez ce poste ?",
+        notify=False,
+    )
+    post_message(
+        bilan,
+        author=bilan.conseiller,
+        body="Bonjour, notre prochain rendez-vous est fixé au 12 janvier à 14 h.",
+        notify=False,
+    )
+    post_message(
+        bilan,
+        author=bilan.candidate,
+        body="Merci, je serai présente.",
+        notify=False,
+    )
+    return bilan
+
+
+class Seen:
+    """Visits pages at both widths and collects every problem, reported at the end."""
+
+    def __init__(self, page, role):
+        self.page = page
+        self.role = role
+        self.problems = []
+
+    def visit(self, key, url):
+        for width in (DESK, PHONE):
+            self.page.set_viewport_size({"width": width, "height": 900})
+            response = self.page.goto(url)
+            assert response.status < 400, f"{url} answered {response.status}"
+            self.page.wait_for_load_state("load")
+            self.look(key, width)
+
+    def look(self, key, width):
+        where = f"{self.role} · {key} ({urlsplit(self.page.url).path}) at {width} px"
+        text = self.page.evaluate("document.body.innerText")
+        for match in TEMPLATE_SYNTAX.finditer(text):
+            start = max(0, match.start() - 40)
+            self.problems.append(
+                f"{where}: template syntax in the visible text: "
+                f"{text[start : match.end() + 40]!r}"
+            )
+        if width == PHONE:
+            scroll, client = self.page.evaluate(
+                "[document.documentElement.scrollWidth,"
+                " document.documentElement.clientWidth]"
+            )
+            if scroll > client:
+                self.problems.append(
+                    f"{where}: the page is {scroll} px wide and scrolls sideways "
+                    f"(viewport {client} px); widest: {self.widest()}"
+                )
+        if SCREENSHOTS_DIR:
+            folder = Path(SCREENSHOTS_DIR)
+            folder.mkdir(parents=True, exist_ok=True)
+            ascii_name = unicodedata.normalize("NFKD", f"{self.role} {key}")
+            ascii_name = ascii_name.encode("ascii", "ignore").decode().lower()
+            name = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+            self.page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
+
+    def widest(self):
+        """The deepest elements sticking out on the right: where to look first."""
+        return self.page.evaluate(
+            """() => {
+              const limit = document.documentElement.clientWidth;
+              const clipped = (el) => {
+                for (let up = el.parentElement; up; up = up.parentElement) {
+                  if (getComputedStyle(up).overflowX !== 'visible' &&
+                      up.getBoundingClientRect().right <= limit + 1) return true;
+                }
+                return false;
+              };
+              const out = [];
+              for (const el of document.body.querySelectorAll('*')) {
+                const box = el.getBoundingClientRect();
+                if (box.right > limit + 1 && box.width > 0 && !clipped(el) &&
+                    ![...el.children].some(
+                      c => c.getBoundingClientRect().right > limit + 1)) {
+                  out.push(`${el.tagName.toLowerCase()}.${el.className}`
+                    + ` → ${Math.round(box.right)} px`);
+                }
+              }
+              return out.slice(0, 5).join('; ');
+            }"""
+        )
+
+    def in_view(self, locator, what):
+        """`locator` is on screen, not pushed out to the right (nor clipped)."""
+        expect(locator).to_be_visible()
+        box = locator.bounding_box()
+        client = self.page.evaluate("document.documentElement.clientWidth")
+        if box["x"] < 0 or box["x"] + box["width"] > client + 1:
+            self.problems.append(
+                f"{self.role} · {what} at {self.page.viewport_size['width']} px: "
+                f"from {box['x']:.0f} to {box['x'] + box['width']:.0f} px, "
+                f"the viewport is {client} px"
+            )
+
+    def assert_clean(self):
+        assert not self.problems, "\n".join(self.problems)
+
+
+def test_visitor_pages(page, demo):
+    seen = Seen(page, "visiteur")
+    seen.visit("accueil", "/")
+    seen.visit("connexion", "/connexion/")
+    seen.visit("mot de passe oublié", "/mot-de-passe/reinitialiser/")
+    seen.assert_clean()
+
+
+def test_candidate_pages(page, demo):
+    log_in(page, "candidat.lunel", DEMO_PASSWORD)
+    seen = Seen(page, "candidat")
+    seen.visit("tableau de bord", "/tableau-de-bord/")
+    # The last page visited is the phone's: the status of every phase is on screen.
+    for badge in page.locator("#contenu table .fr-badge").all():
+        seen.in_view(badge, "Statut")
+    phases = [row.phase for row in demo.selected_phases.select_related("phase")]
+    for number, phase in enumerate(phases, start=1):
+        seen.visit(f"phase {number}", phase.url)
+    seen.visit("messages", f"/bilans/{demo.pk}/messages/")
+    seen.visit("mon compte", "/mon-compte/")
+    seen.assert_clean()
+
+
+def test_conseiller_pages(page, demo):
+    log_in(page, "conseiller.lunel", DEMO_PASSWORD)
+    seen = Seen(page, "conseiller")
+    seen.visit("tableau de bord", "/tableau-de-bord/")
+    seen.visit("bilan", f"/bilans/{demo.pk}/")
+    for badge in page.locator("#contenu table .fr-badge").all():
+        seen.in_view(badge, "Statut")
+    phases = [row.phase for row in demo.selected_phases.select_related("phase")]
+    for number in (1, 3, 4):  # terminée with a comment, en cours, non commencée
+        seen.visit(
+            f"bilan phase {number}",
+            f"/bilans/{demo.pk}/phases/{phases[number - 1].pk}/",
+        )
+    seen.visit("messages", f"/bilans/{demo.pk}/messages/")
+    seen.visit("modifier le bilan", f"/bilans/{demo.pk}/modifier/")
+    seen.visit("ajouter un candidat", "/candidats/ajouter/")
+    seen.visit("aperçu d'une phase", phases[3].url)
+    seen.visit("mon compte", "/mon-compte/")
+    seen.assert_clean()
+
+
+def test_administrator_pages(page, demo):
+    log_in(page, "admin.montpellier", DEMO_PASSWORD)
+    seen = Seen(page, "administrateur")
+    for key, url in [
+        ("tableau de bord", "/admin/"),
+        ("tableau d'activité", "/admin/activite/"),
+        ("conseillers", "/admin/conseillers/"),
+        ("ajouter un conseiller", "/admin/conseillers/new/"),
+        ("candidats", "/admin/candidats/"),
+        ("statistiques", "/admin/statistiques/"),
+    ]:
+        seen.visit(key, url)
+    for width in (DESK, PHONE):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto("/admin/")
+        for button in page.get_by_role("button", name="Filtrer").all():
+            seen.in_view(button, "« Filtrer » du tableau de bord")
+        page.goto("/admin/activite/")
+        # A column header at a desk; on a phone each row is a card naming it.
+        for cell in page.locator('td[data-label="Phase terminée"]').all():
+            seen.in_view(cell, "Phase terminée")
+    seen.assert_clean()
+
+
+def test_referent_pages(page, demo):
+    log_in(page, "referent.sete", DEMO_PASSWORD)
+    seen = Seen(page, "référent")
+    seen.visit("tableau de bord", "/tableau-de-bord/")
+    seen.visit("administration", "/admin/")
+    likert = PhasePage.objects.get(
+        title="Connaissance de soi 1 sur 3 : Valeurs relatives au travail"
+    )
+    seen.visit("éditeur de phase", f"/admin/pages/{likert.pk}/edit/")
+    home = HomePage.objects.first()
+    seen.visit("éditeur de page", f"/admin/pages/{home.pk}/edit/")
+    seen.visit("pages", "/admin/pages/")
+    seen.assert_clean()
