@@ -17,7 +17,7 @@ def test_the_conseiller_reads_questions_and_answers_without_the_candidates_instr
     # The questions, their answers and the sections that group them.
     for question in phase.questions():
         assert str(question.value["label"]).replace("'", "&#x27;") in page_html
-    assert "Salarié(e) du secteur privé en CDI" in page_html
+    assert "Agent public titulaire (fonctionnaire)" in page_html
     assert "Votre situation actuelle" in page_html
     # Not what is addressed to the candidate: the callouts and the introduction.
     assert "Comment remplir ce formulaire" not in page_html

@@ -7,6 +7,7 @@ from home.setup import install_site_pages
 from users.models import Academie, Dabm, User
 
 from ...bilans import create_bilan
+from ...demo_story import story_data
 from ...forms import field_name
 from ...models import Bilan, PhaseSubmission
 from ...setup import install_phases
@@ -124,10 +125,15 @@ SUBMISSIONS = {
 
 
 def demo_answers(phase):
-    """POST data answering every question of a phase plausibly (files aside)."""
+    """POST data answering every question of a phase (files aside): the one
+    coherent story of `phases.demo_story`, else the block's own example."""
     data = {}
     for child in phase.questions():
-        data.update(child.block.example_data(field_name(child.id), child.value))
+        name = field_name(child.id)
+        story = story_data(name, child)
+        data.update(
+            story if story is not None else child.block.example_data(name, child.value)
+        )
     return data
 
 
