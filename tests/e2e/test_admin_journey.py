@@ -98,3 +98,14 @@ def test_administrator_adds_blocks_filters_and_exports(page, login, world, phase
             phases[0].title,
         ]
     ]
+
+
+def test_a_candidate_opening_the_admin_is_shown_the_way_back(page, login, world):
+    """No redirect loop: a French 403 page in the site's layout, then the
+    candidate's own Tableau de bord."""
+    login("candidat")
+    response = page.goto("/admin/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="Accès refusé", level=1)).to_be_visible()
+    page.get_by_role("link", name="Tableau de bord").last.click()
+    expect(page).to_have_url(re.compile(r"/tableau-de-bord/$"))

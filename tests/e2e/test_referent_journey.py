@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from phases.models import PhasePage
+from phases.models import PhasePage, PhaseSubmission
 
 from .helpers import E2E, log_in
 
@@ -43,3 +43,18 @@ def test_referent_renames_a_phase_and_the_candidate_sees_it(
 def context_base_url(page):
     match = re.match(r"^(https?://[^/]+)", page.url)
     return match.group(1)
+
+
+def test_referent_previews_a_phase_with_its_questions(page, login, world, phases):
+    """ "Aperçu" shows the phase as its candidates see it, and saves nothing."""
+    phase = phases[2]
+    first = phase.questions()[0].value["label"]
+    login("referent")
+    page.goto(f"/admin/pages/{phase.pk}/edit/")
+    page.get_by_role("button", name="Afficher/masquer la prévisualisation").click()
+    preview = page.frame_locator("iframe").first
+    expect(preview.get_by_text("Aperçu : voici la phase telle que")).to_be_visible()
+    expect(preview.get_by_text(first).first).to_be_visible()
+    for name in ("Enregistrer", "J'ai terminé cette phase"):
+        expect(preview.get_by_role("button", name=name, exact=True)).to_be_disabled()
+    assert not PhaseSubmission.objects.filter(phase=phase).exists()
