@@ -172,6 +172,7 @@ def site_pages(world, phases):
     )
     get(candidat, f"/bilans/{bilan.pk}/messages/", pages, "candidat: messages")
     get(candidat, "/recherche/?q=phase", pages, "candidat: recherche")
+    get(candidat, "/admin/", pages, "candidat: administration (403)", status=403)
 
     for role in ("conseiller", "referent"):
         client = Client()
