@@ -1,12 +1,15 @@
 from django.urls import path
 
+from users.throttle import throttle_autosave
+
 from . import views, views_conseiller, views_threads
 
 urlpatterns = [
     path("tableau-de-bord/", views.dashboard, name="dashboard"),
     path(
         "mes-reponses/phases/<int:phase_id>/enregistrer/",
-        views.autosave,
+        # Per user, far above what typing sends: a script cannot hammer it.
+        throttle_autosave(views.autosave),
         name="phase_autosave",
     ),
     path("fichiers/<int:pk>/", views.submission_file, name="submission_file"),

@@ -91,6 +91,15 @@ def _follow_email_links(messages, host):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with empty throttling counters (they live in the cache)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_media(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,

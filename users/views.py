@@ -8,6 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from . import throttle
 from .forms import AccountForm, LoginForm, PasswordResetForm, SetPasswordForm
 from .models import User
 
@@ -17,6 +18,17 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        # django-axes locks an account and address pair; this is the looser
+        # limit on the address alone (many accounts tried from one place).
+        if throttle.login_address_locked(request):
+            return throttle.lockout_response(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttle.count_login_failure(self.request)
+        return super().form_invalid(form)
+
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "users/password_reset_form.html"
@@ -24,6 +36,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "users/emails/password_reset_body.txt"
     subject_template_name = "users/emails/password_reset_subject.txt"
     success_url = reverse_lazy("users:password_reset_done")
+
+    def form_valid(self, form):
+        # Throttled before any e-mail leaves; the answer is the same whether the
+        # address has an account or not.
+        if throttle.password_reset_throttled(self.request, form.cleaned_data["email"]):
+            return throttle.too_many_resets_response(self.request)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

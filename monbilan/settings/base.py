@@ -158,15 +158,26 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/connexion/"
 # changes) and for at most three days.
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
-# Login throttling: five failures for one username, or from one address, lock that
-# username or address out for fifteen minutes.
+# Login throttling: five failures for one account from one address lock that pair
+# out for fifteen minutes. Counting by address alone would lock out everyone
+# behind a centre's shared address after one person's mistakes; a looser limit
+# per address (users.throttle, below) still stops a script trying many accounts.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "users/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Limits of users.throttle (django-ratelimit, "count/period"), counted in the
+# default cache: Redis in production when REDIS_URL is set, shared by every app
+# server. Failed logins from one address, whatever the accounts; password reset
+# requests per address and per e-mail; autosaves per user (a person typing sends
+# one two seconds after the last keystroke, at most about 30 a minute).
+LOGIN_FAILURES_PER_ADDRESS = "30/15m"
+PASSWORD_RESET_RATES = {"ip": "10/h", "email": "3/h"}
+AUTOSAVE_RATE = "300/5m"
+RATELIMIT_USE_CACHE = "default"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
