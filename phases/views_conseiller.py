@@ -43,6 +43,7 @@ from .submissions import (
     submission_for,
     validate_phase,
 )
+from .templatetags.french_text import of_name
 
 PAGE_SIZE = 20
 
@@ -132,15 +133,15 @@ def add_candidate(request):
             candidate = bilan.candidate
             if data["notify"]:
                 text = _(
-                    "Le compte de %(name)s est créé. Un courriel lui a été envoyé "
+                    "Le compte %(of_name)s est créé. Un courriel lui a été envoyé "
                     "pour choisir son mot de passe."
                 )
             else:
                 text = _(
-                    "Le compte de %(name)s est créé. Communiquez-lui son identifiant "
+                    "Le compte %(of_name)s est créé. Communiquez-lui son identifiant "
                     "et son mot de passe temporaire."
                 )
-            messages.success(request, text % {"name": candidate})
+            messages.success(request, text % {"of_name": of_name(candidate)})
             return redirect("bilan_detail", bilan_id=bilan.pk)
     return render(request, "phases/add_candidate.html", {"form": form})
 

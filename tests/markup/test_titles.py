@@ -7,6 +7,7 @@ import re
 import pytest
 
 from home.models import ContentPage, HomePage
+from phases.templatetags.french_text import of_name
 
 from .pages import site_pages
 
@@ -36,13 +37,13 @@ def test_every_page_title_names_the_page_and_whose_it_is(world, phases):
     candidat, conseiller = world.candidat, world.conseiller
     assert titles["candidat: messages"] == f"Messages avec {conseiller} — {SERVICE}"
     assert titles["conseiller: messages"] == f"Messages avec {candidat} — {SERVICE}"
-    assert titles["conseiller: bilan"] == f"Bilan de {candidat} — {SERVICE}"
+    assert titles["conseiller: bilan"] == f"Bilan {of_name(candidat)} — {SERVICE}"
     assert titles["conseiller: modifier le bilan"] == (
-        f"Modifier le bilan de {candidat} — {SERVICE}"
+        f"Modifier le bilan {of_name(candidat)} — {SERVICE}"
     )
     for number, phase in enumerate(phases, start=1):
         assert titles[f"conseiller: phase {number}"] == (
-            f"{phase.title} — Réponses de {candidat} — {SERVICE}"
+            f"{phase.title} — Réponses {of_name(candidat)} — {SERVICE}"
         )
         assert titles[f"candidat: phase {number}"] == f"{phase.title} — {SERVICE}"
     assert titles["conseiller: aperçu d'une phase"] == (
@@ -87,3 +88,17 @@ def test_public_pages_have_a_meta_description(client, world):
 def test_private_pages_have_no_meta_description(client_as, world):
     page_html = client_as("candidat").get("/tableau-de-bord/").content.decode()
     assert description(page_html) is None
+
+
+def test_de_elides_before_a_vowel_or_a_mute_h():
+    assert of_name("Inès Bonnet") == "d'Inès Bonnet"
+    assert of_name("Hugo Lefèvre") == "d'Hugo Lefèvre"
+    assert of_name("Élodie Garcia") == "d'Élodie Garcia"
+    assert of_name("Gaëlle Moreau") == "de Gaëlle Moreau"
+
+
+def test_a_bilan_page_elides_de_before_the_candidates_name(client_as, world):
+    world.candidat.first_name, world.candidat.last_name = "Inès", "Bonnet"
+    world.candidat.save()
+    page_html = client_as("conseiller").get(f"/bilans/{world.bilan.pk}/")
+    assert title(page_html.content.decode()) == f"Bilan d'Inès Bonnet — {SERVICE}"
