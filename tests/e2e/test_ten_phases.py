@@ -14,7 +14,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from phases.blocks import list_items
-from phases.models import PhaseSubmission
+from phases.models import PhaseSubmission, SubmissionFile
 
 from .helpers import E2E, log_in
 
@@ -104,12 +104,15 @@ def answer(page, child):
             field.fill(f"{column} : exemple")
     elif kind == "file_upload":
         field = scope.get_by_label(value["label"])
-        expect(field).to_be_visible()
+        # What a person sees is French, whatever the browser's language.
+        expect(scope.get_by_text("Choisir un fichier", exact=True)).to_be_visible()
+        expect(scope.get_by_text("Aucun fichier choisi", exact=True)).to_be_visible()
         with page.expect_file_chooser() as chooser:
             field.click()
         chooser.value.set_files(
             {"name": "cv.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}
         )
+        expect(scope.get_by_text("cv.pdf", exact=True)).to_be_visible()
     else:
         raise AssertionError(f"no way to answer a {kind} question")
 
@@ -144,6 +147,9 @@ def test_a_fresh_candidate_completes_each_of_the_ten_phases(page, world, phases)
             "status", flat=True
         )
     ) == {PhaseSubmission.Status.TERMINEE}
+    # The CV chosen through the French button was kept.
+    stored = SubmissionFile.objects.get(submission__bilan=world.bilan)
+    assert stored.original_name == "cv.pdf"
 
 
 def test_on_a_phone_each_statement_of_a_likert_grid_is_a_card(page, world, phases):
