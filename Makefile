@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint migrate demo clean bench load messages
+.PHONY: run test lint migrate demo clean bench load messages screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,11 @@ clean:
 # else needs gettext.
 messages: $(VENV)/.runtime
 	$(BIN)/python manage.py compilemessages --locale fr --ignore .venv
+
+# Full-page PNGs of the main pages of each role at 1280 and 375 px, into
+# screenshots/ (git-ignored), from the demo data in a throw-away test database:
+# look at them after changing anything visible. Needs Chromium (/usr/bin/chromium).
+screenshots: $(VENV)/.dev
+	rm -rf screenshots
+	SCREENSHOTS_DIR=screenshots $(BIN)/python -m pytest tests/e2e/test_what_a_person_sees.py -q $(PYTEST_ARGS)
+	@echo "Captures d'écran : $$(ls screenshots | wc -l) fichiers dans screenshots/"

@@ -109,7 +109,26 @@ class Seen:
             ascii_name = unicodedata.normalize("NFKD", f"{self.role} {key}")
             ascii_name = ascii_name.encode("ascii", "ignore").decode().lower()
             name = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
-            self.page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
+            self.screenshot(folder / f"{name}-{width}.png")
+
+    def screenshot(self, path):
+        """A full-page PNG, also of pages that scroll inside an element.
+
+        The Wagtail admin scrolls its content inside an element, not the document,
+        so a "full page" capture would stop at the window: the window is made as
+        tall as the tallest scrolling content for the capture.
+        """
+        viewport = self.page.viewport_size
+        height = self.page.evaluate(
+            """() => Math.max(document.documentElement.scrollHeight,
+                 ...[...document.querySelectorAll('*')]
+                   .filter(el => /(auto|scroll)/.test(getComputedStyle(el).overflowY))
+                   .map(el => el.scrollHeight))"""
+        )
+        if height > viewport["height"]:
+            self.page.set_viewport_size({**viewport, "height": min(height, 12000)})
+        self.page.screenshot(path=path, full_page=True)
+        self.page.set_viewport_size(viewport)
 
     def widest(self):
         """The deepest elements sticking out on the right: where to look first."""
