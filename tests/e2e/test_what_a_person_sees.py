@@ -233,6 +233,8 @@ def test_administrator_pages(page, demo):
         page.goto("/admin/")
         for button in page.get_by_role("button", name="Filtrer").all():
             seen.in_view(button, "« Filtrer » du tableau de bord")
+        for cell in page.locator('td[data-label="Phases terminées"]').all():
+            seen.in_view(cell, "Phases terminées du tableau de bord")
         page.goto("/admin/activite/")
         # A column header at a desk; on a phone each row is a card naming it.
         for cell in page.locator('td[data-label="Phase terminée"]').all():
