@@ -52,6 +52,8 @@ def validate(pages, folder):
         timeout=300,
         check=False,
     )
+    if not completed.stdout.strip():
+        raise AssertionError(f"The Nu HTML Checker did not run:\n{completed.stderr}")
     errors = {}
     for message in json.loads(completed.stdout)["messages"]:
         if message.get("type") not in ("error", "non-document-error"):
