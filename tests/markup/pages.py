@@ -190,6 +190,12 @@ def site_pages(world, phases):
         get(client, "/mon-compte/", pages, f"{role}: mon compte")
         get(client, phases[0].url, pages, f"{role}: aperçu d'une phase")
 
+    # Administrators work in the Wagtail admin; their one site page is Mon compte.
+    for role in ("admin", "superuser"):
+        client = Client()
+        client.force_login(getattr(world, role))
+        get(client, "/mon-compte/", pages, f"{role}: mon compte")
+
     conseiller = Client()
     conseiller.force_login(world.conseiller)
     get(
