@@ -184,7 +184,7 @@ def test_unread_comments_count_on_both_dashboards(client_as, reviewed, world):
     client_as("candidat").get(reviewed.phase.url)
     html = client_as("candidat").get("/tableau-de-bord/").content.decode()
     rest = html[html.index(reviewed.phase.title) :]
-    assert "non lu" not in rest[: rest.index("</tr>")]
+    assert "fr-badge--new" not in rest[: rest.index("</tr>")]
 
     client_as("candidat").post(
         comment_url(world, reviewed.phase),
