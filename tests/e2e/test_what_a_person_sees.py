@@ -239,6 +239,10 @@ def test_administrator_pages(page, demo):
         # A column header at a desk; on a phone each row is a card naming it.
         for cell in page.locator('td[data-label="Phase terminée"]').all():
             seen.in_view(cell, "Phase terminée")
+        page.goto("/admin/statistiques/")
+        median = "Délai médian depuis le début du bilan (jours)"
+        for cell in page.locator(f'td[data-label="{median}"]').all():
+            seen.in_view(cell, "délai médian des statistiques")
     seen.assert_clean()
 
 
