@@ -420,7 +420,7 @@ def test_charts_with_several_series_say_what_each_colour_means(client_as, world)
         ("graphique-mois", []),
     ]:
         figure, _labels, _bars = chart_labels(content, chart_id)
-        legend = re.findall(r"</span>([^<]+)</li>", figure)
+        legend = re.findall(r"</svg>([^<]+)</li>", figure)
         assert legend == series, chart_id
 
 
