@@ -202,6 +202,19 @@ def test_conseiller_pages(page, demo):
     seen.visit("bilan", f"/bilans/{demo.pk}/")
     for badge in page.locator("#contenu table .fr-badge").all():
         seen.in_view(badge, "Statut")
+    # "Valider la phase" and "Rouvrir la phase" say so: DSFR shows a small button
+    # group's icon buttons as bare icons unless the group has its icons on the left.
+    actions = page.get_by_role(
+        "button", name=re.compile(r"^(Valider|Rouvrir) la phase")
+    )
+    assert actions.count()
+    for button in actions.all():
+        box = button.bounding_box()
+        if box["width"] < 3 * box["height"]:
+            seen.problems.append(
+                f"conseiller · « {button.inner_text()} » shows as a bare icon "
+                f"({box['width']:.0f} × {box['height']:.0f} px)"
+            )
     phases = [row.phase for row in demo.selected_phases.select_related("phase")]
     for number in (1, 3, 4):  # terminée with a comment, en cours, non commencée
         seen.visit(
