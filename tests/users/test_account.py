@@ -268,3 +268,6 @@ def test_the_avatar_field_is_the_dsfr_upload_component(client_as):
     html = client_as("candidat").get(ACCOUNT_URL).content.decode()
     assert re.search(r'<div class="fr-upload-group[^"]*">\s*<label', html)
     assert re.search(r'<input type="file" name="avatar"[^>]*class="fr-upload"', html)
+    # A French face over the browser's own "Choose File" (static/js/upload.js).
+    assert "Choisir une image" in html
+    assert "/static/js/upload.js" in html
