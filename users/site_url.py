@@ -35,12 +35,14 @@ class RememberRequestForLinks:
 def site_root(request=None):
     """`scheme://host[:port]` of the site, without a trailing slash.
 
-    From `request` (or the request being answered) when there is one: its host
-    has passed ALLOWED_HOSTS, and behind the proxy SECURE_PROXY_SSL_HEADER gives
-    the scheme. Otherwise SITE_URL (mandatory in production).
+    In production always SITE_URL (mandatory there): a proxy may hand the app
+    server an internal Host, and an e-mail must never carry it. Elsewhere, from
+    `request` (or the request being answered) when there is one, so the links open
+    on whatever host and port serve the site (its host has passed ALLOWED_HOSTS);
+    outside a request, SITE_URL.
     """
     request = request or _current_request.get()
-    if request is not None:
+    if request is not None and settings.SITE_URL_FROM_REQUEST:
         return f"{request.scheme}://{request.get_host()}"
     return settings.SITE_URL.rstrip("/")
 

@@ -244,6 +244,9 @@ WAGTAIL_SITE_NAME = "Mon Bilan en Ligne"
 # environment sets it: dev from PORT, production from the environment (mandatory).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Outside production, e-mail links follow the host that served the request
+# (users/site_url.py); production writes SITE_URL whatever Host the proxy sent.
+SITE_URL_FROM_REQUEST = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -23,6 +23,7 @@ if not SITE_URL.startswith(("https://", "http://")):
         "SITE_URL=https://monbilan.ac-montpellier.fr (links in e-mails use it)."
     )
 WAGTAILADMIN_BASE_URL = SITE_URL
+SITE_URL_FROM_REQUEST = False
 CSRF_TRUSTED_ORIGINS = [
     o.strip()
     for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")

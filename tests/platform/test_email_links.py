@@ -79,6 +79,27 @@ def test_comment_and_message_links_use_the_host_of_the_request(
     mail.outbox.clear()
 
 
+def test_production_links_ignore_the_host_the_proxy_sent(
+    client, world, phases, commits_inside_requests, settings
+):
+    """Behind a proxy the app server may see an internal Host: never in a link."""
+    settings.SITE_URL = "https://monbilan.ac-exemple.fr"
+    settings.SITE_URL_FROM_REQUEST = False
+    phase = phases[0]
+    answer(world.bilan, phase)
+    client.force_login(world.conseiller)
+    client.post(
+        f"/bilans/{world.bilan.pk}/messages/",
+        {"body": "Rendez-vous jeudi."},
+        HTTP_HOST="app-2.interne:8000",
+    )
+    assert len(mail.outbox) == 1
+    assert links(mail.outbox[0])
+    for link in links(mail.outbox[0]):
+        assert link.startswith("https://monbilan.ac-exemple.fr/"), link
+    mail.outbox.clear()
+
+
 def test_outside_a_request_links_use_site_url(world, phases, settings):
     settings.SITE_URL = "https://monbilan.ac-exemple.fr"
     submission = answer(world.bilan, phases[1])
