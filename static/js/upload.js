@@ -12,7 +12,7 @@
   function enhance(container) {
     var input = container.querySelector('input[type="file"]');
     var face = container.querySelector(".monbilan-upload__face");
-    if (!input || !face || input.disabled) {
+    if (!input || !face) {
       return;
     }
     var name = face.querySelector("[data-upload-name]");

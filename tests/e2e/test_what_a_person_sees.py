@@ -225,6 +225,9 @@ def test_conseiller_pages(page, demo):
     seen.visit("modifier le bilan", f"/bilans/{demo.pk}/modifier/")
     seen.visit("ajouter un candidat", "/candidats/ajouter/")
     seen.visit("aperçu d'une phase", phases[3].url)
+    seen.visit("aperçu d'une phase avec un fichier", phases[1].url)
+    # The file question speaks French there too, whatever the browser's language.
+    expect(page.get_by_text("Choisir un fichier", exact=True)).to_be_visible()
     seen.visit("mon compte", "/mon-compte/")
     seen.assert_clean()
 
