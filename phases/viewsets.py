@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -19,7 +19,7 @@ from users.permissions import is_academie_manager
 
 from .activity import activity_queryset, progress
 from .models import Bilan
-from .reports import ActivityFilterSet
+from .reports import ActivityFilterSet, LabelledColumn
 
 
 class SupervisionPolicy(BasePermissionPolicy):
@@ -70,7 +70,17 @@ def progress_cell(bilan):
     return _("%(done)s sur %(total)s") % {"done": done, "total": total}
 
 
+class LabelledTitleColumn(TitleColumn):
+    """A title cell (a link) that names its column, as a `LabelledColumn` does."""
+
+    cell_template_name = "phases/admin/labelled_title_cell.html"
+
+
 class CandidatIndexView(IndexView):
+    # Eight columns do not fit a phone: "Statut du bilan" and what follows were
+    # cut off at the right edge. Each row is a card there (css/monbilan_admin.css).
+    table_classname = "listing monbilan-cards"
+
     def get_base_queryset(self):
         return activity_queryset(self.request.user)
 
@@ -95,14 +105,20 @@ class CandidatViewSet(ModelViewSet):
     inspect_view_enabled = False
     list_per_page = 25
     list_display = [
-        Column("identifiant", label=_("Identifiant"), accessor="candidate_id"),
-        Column("candidat", label=_("Nom"), accessor=candidate_name),
-        Column("conseiller", label=_("Conseiller"), accessor="conseiller"),
-        Column("dabm", label=_("DABM"), accessor="dabm.name"),
-        Column("modalite", label=_("Modalité"), accessor="get_modalite_display"),
-        Column("statut", label=_("Statut du bilan"), accessor="get_status_display"),
-        Column("progression", label=_("Phases terminées"), accessor=progress_cell),
-        TitleColumn(
+        LabelledColumn("identifiant", label=_("Identifiant"), accessor="candidate_id"),
+        LabelledColumn("candidat", label=_("Nom"), accessor=candidate_name),
+        LabelledColumn("conseiller", label=_("Conseiller"), accessor="conseiller"),
+        LabelledColumn("dabm", label=_("DABM"), accessor="dabm.name"),
+        LabelledColumn(
+            "modalite", label=_("Modalité"), accessor="get_modalite_display"
+        ),
+        LabelledColumn(
+            "statut", label=_("Statut du bilan"), accessor="get_status_display"
+        ),
+        LabelledColumn(
+            "progression", label=_("Phases terminées"), accessor=progress_cell
+        ),
+        LabelledTitleColumn(
             "compte",
             label=_("Compte"),
             accessor=account_status,

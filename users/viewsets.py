@@ -24,6 +24,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import django_filters
 
+from phases.reports import LabelledColumn
+
 from .accounts import create_account, log_account_changes
 from .admin_forms import (
     AdministrateurCreationForm,
@@ -88,7 +90,13 @@ class AccountIndexView(IndexView):
     Wagtail makes the first column a title column only when `list_display` names
     a field; ours are `Column` objects (labels, sort keys), so the first one is
     turned into a title column here.
+
+    On a phone each row is a card (css/monbilan_admin.css): with six columns
+    side by side the name was broken letter by letter and the e-mail cut off.
+    The name heads its card; the other cells say their column.
     """
+
+    table_classname = "listing monbilan-cards"
 
     @cached_property
     def columns(self):
@@ -106,7 +114,8 @@ class AccountIndexView(IndexView):
 
 class YesNoColumn(BooleanColumn):
     """A yes/no cell that reads "Oui" or "Non" (on screen and to screen readers),
-    where Wagtail's boolean cell titles its icon "True" or "False"."""
+    where Wagtail's boolean cell titles its icon "True" or "False"; it names its
+    column, as a `LabelledColumn` does."""
 
     cell_template_name = "wagtailadmin/tables/yes_no_cell.html"
 
@@ -257,13 +266,13 @@ def identity_columns():
         Column(
             "full_name", label=_("Nom"), accessor=lambda u: str(u), sort_key="last_name"
         ),
-        Column("username", label=_("Identifiant"), sort_key="username"),
-        Column("email", label=_("Courriel")),
+        LabelledColumn("username", label=_("Identifiant"), sort_key="username"),
+        LabelledColumn("email", label=_("Courriel")),
     ]
 
 
 def statut_column():
-    return Column(
+    return LabelledColumn(
         "statut", label=_("Statut"), accessor=statut_label, sort_key="is_active"
     )
 
@@ -281,10 +290,10 @@ class ConseillerViewSet(AccountViewSet):
     filterset_class = ConseillerFilterSet
     list_display = [
         *identity_columns(),
-        Column("dabm", label=_("DABM"), sort_key="dabm__name"),
+        LabelledColumn("dabm", label=_("DABM"), sort_key="dabm__name"),
         YesNoColumn("is_referent", label=_("Référent")),
         statut_column(),
-        Column("nb_candidats", label=_("Candidats"), sort_key="nb_candidats"),
+        LabelledColumn("nb_candidats", label=_("Candidats"), sort_key="nb_candidats"),
     ]
 
     @cached_property
@@ -340,7 +349,7 @@ class AdministrateurViewSet(AccountViewSet):
     filterset_class = AdministrateurFilterSet
     list_display = [
         *identity_columns(),
-        Column("academie", label=_("Académie"), sort_key="academie__name"),
+        LabelledColumn("academie", label=_("Académie"), sort_key="academie__name"),
         statut_column(),
     ]
 

@@ -168,6 +168,47 @@ class Seen:
                 f"the viewport is {client} px"
             )
 
+    def reachable(self, locator, what):
+        """`locator` is on screen, or inside a box that scrolls sideways to it
+        (overflow-x auto or scroll, and wider inside than outside)."""
+        scroller = locator.evaluate(
+            """(el) => {
+              for (let up = el.parentElement; up; up = up.parentElement) {
+                const style = getComputedStyle(up);
+                if (/(auto|scroll)/.test(style.overflowX) &&
+                    up.scrollWidth > up.clientWidth) return true;
+              }
+              return false;
+            }"""
+        )
+        if not scroller:
+            self.in_view(locator, what)
+
+    def unbroken_words(self, locator, what):
+        """No word of `locator`'s text is broken over two lines: the cell is at
+        least as wide as its longest word."""
+        broken = locator.evaluate(
+            """(el) => {
+              const broken = [];
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const match of node.data.matchAll(/\\S+/g)) {
+                  const range = document.createRange();
+                  range.setStart(node, match.index);
+                  range.setEnd(node, match.index + match[0].length);
+                  if (range.getClientRects().length > 1) broken.push(match[0]);
+                }
+              }
+              return broken;
+            }"""
+        )
+        if broken:
+            width = locator.bounding_box()["width"]
+            self.problems.append(
+                f"{self.role} · {what} at {self.page.viewport_size['width']} px: "
+                f"{', '.join(broken)} broken over lines in a {width:.0f} px cell"
+            )
+
     def assert_clean(self):
         assert not self.problems, "\n".join(self.problems)
 
@@ -255,6 +296,20 @@ def test_administrator_pages(page, demo):
         # A column header at a desk; on a phone each row is a card naming it.
         for cell in page.locator('td[data-label="Phase terminée"]').all():
             seen.in_view(cell, "Phase terminée")
+        # Each conseiller's name (the link to the account) reads as words, and
+        # every candidate's "Statut du bilan" can be reached.
+        page.goto("/admin/conseillers/")
+        names = page.locator("table.listing tbody td.title")
+        assert names.count()
+        for cell in names.all():
+            seen.unbroken_words(cell, "nom d'un conseiller")
+        page.goto("/admin/candidats/")
+        headers = page.locator("table.listing thead th").all_inner_texts()
+        column = [text.strip() for text in headers].index("Statut du bilan") + 1
+        statuses = page.locator(f"table.listing tbody td:nth-child({column})")
+        assert statuses.count()
+        for cell in statuses.all():
+            seen.reachable(cell, "Statut du bilan des candidats")
         page.goto("/admin/statistiques/")
         median = "Délai médian depuis le début du bilan (jours)"
         for cell in page.locator(f'td[data-label="{median}"]').all():
