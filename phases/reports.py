@@ -28,6 +28,7 @@ from wagtail.models import ModelLogEntry
 
 import django_filters
 
+from monbilan.admin_columns import LabelledColumn
 from users.models import Dabm, User
 from users.permissions import is_academie_manager
 
@@ -161,13 +162,6 @@ def activity_rows(queryset):
                 ", ".join(titles[p] for p in phases),
                 ", ".join(titles[p] for p in phases if (pk, p) in done),
             )
-
-
-class LabelledColumn(Column):
-    """A cell that names its column: on a phone each row becomes a card
-    (css/monbilan_admin.css) and the cells say what they hold."""
-
-    cell_template_name = "phases/admin/labelled_cell.html"
 
 
 class ActivityReportView(AcademieManagerRequiredMixin, ReportView):

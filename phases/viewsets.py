@@ -9,17 +9,17 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from monbilan.admin_columns import LabelledColumn, LabelledTitleColumn
 from users.models import User
 from users.permissions import is_academie_manager
 
 from .activity import activity_queryset, progress
 from .models import Bilan
-from .reports import ActivityFilterSet, LabelledColumn
+from .reports import ActivityFilterSet
 
 
 class SupervisionPolicy(BasePermissionPolicy):
@@ -68,12 +68,6 @@ def account_url(bilan):
 def progress_cell(bilan):
     done, total = progress(bilan)
     return _("%(done)s sur %(total)s") % {"done": done, "total": total}
-
-
-class LabelledTitleColumn(TitleColumn):
-    """A title cell (a link) that names its column, as a `LabelledColumn` does."""
-
-    cell_template_name = "phases/admin/labelled_title_cell.html"
 
 
 class CandidatIndexView(IndexView):

@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import django_filters
 
-from phases.reports import LabelledColumn
+from monbilan.admin_columns import LabelledColumn, YesNoColumn
 
 from .accounts import create_account, log_account_changes
 from .admin_forms import (
@@ -110,14 +110,6 @@ class AccountIndexView(IndexView):
             get_url=self.get_edit_url,
         )
         return [title, *others]
-
-
-class YesNoColumn(BooleanColumn):
-    """A yes/no cell that reads "Oui" or "Non" (on screen and to screen readers),
-    where Wagtail's boolean cell titles its icon "True" or "False"; it names its
-    column, as a `LabelledColumn` does."""
-
-    cell_template_name = "wagtailadmin/tables/yes_no_cell.html"
 
 
 class ConseillerIndexView(AccountIndexView):
