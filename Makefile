@@ -37,6 +37,7 @@ node_modules/.installed: package.json package-lock.json
 test: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=monbilan.settings.test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Not in CI. Both need PostgreSQL on 127.0.0.1:5432 (user postgres) and recreate
