@@ -78,6 +78,11 @@ def test_public_pages_have_a_meta_description(client, world):
         text = description(client.get(page.url).content.decode())
         assert text, page.url
 
+    # The pages a visitor reaches before logging in describe themselves too.
+    for url in ("/connexion/", "/mot-de-passe/reinitialiser/"):
+        text = description(client.get(url).content.decode())
+        assert text and "Mon Bilan en Ligne" in text, url
+
     # The référent's own description (Promotion tab) comes first.
     home.search_description = "Faites le point sur votre carrière avec un conseiller."
     home.save_revision().publish()
