@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 from django.views.defaults import permission_denied
 
@@ -26,13 +27,7 @@ ALLOWED_URL_NAMES = {
 }
 
 
-class PasswordChangeRequired:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
+class PasswordChangeRequired(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
         if not (user and user.is_authenticated and user.must_change_password):
@@ -53,7 +48,7 @@ class PasswordChangeRequired:
         return redirect(f"{reverse('users:account')}#mot-de-passe")
 
 
-class AdminAccessDenied:
+class AdminAccessDenied(MiddlewareMixin):
     """Logged-in users without access to the Wagtail admin get a 403 page.
 
     Wagtail sends whoever lacks `wagtailadmin.access_admin` to the login page; the
@@ -63,12 +58,6 @@ class AdminAccessDenied:
     the way back to their Tableau de bord. Anonymous visitors still go to the
     login page, as Wagtail decides.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = getattr(request, "user", None)
