@@ -186,3 +186,21 @@ def unread_counts(bilan, user):
         .order_by()
     )
     return {row["thread__phase_id"]: row["count"] for row in rows}
+
+
+def attach_threads(items, removed, threads):
+    """Put each comment thread with its question, current or removed."""
+    for item in items:
+        if item.get("question"):
+            item["thread"] = threads.get(item["child"].id)
+    for item in removed:
+        item["thread"] = threads.get(item["block_id"])
+
+
+def show_threads(user, bilan, phase, items, removed):
+    """Put the phase's comment threads with their questions; showing them to
+    `user` marks them read."""
+    shown_at = timezone.now()
+    threads = comment_threads(bilan, phase, user)
+    attach_threads(items, removed, threads)
+    open_threads(user, threads.values(), at=shown_at)

@@ -19,6 +19,8 @@ from users.storage import private_storage
 
 from .blocks import FieldBlock, phase_body_blocks
 from .panels import AnsweredQuestionsPanel
+from .questions.display import page_items
+from .questions.form import PhaseForm
 
 
 class PhaseIndexPage(KeptPagesMixin, Page):
@@ -126,12 +128,9 @@ class PhasePage(KeptPagesMixin, Page):
         """
         return [child for child in self.body if isinstance(child.block, FieldBlock)]
 
-    def serve(self, request, *args, **kwargs):
-        # The phase page is a view of its own (form, scoping, read-only states);
-        # imported here because the views import this module.
-        from .views import phase_page
-
-        return phase_page(request, self)
+    # Served by `phases.views.phase_page` (form, scoping, read-only states),
+    # which `wagtail_hooks.serve_phase_page` puts where `serve` would run: the
+    # views import this module, so the model cannot import them back.
 
     def get_preview_context(self, request, mode_name):
         """Wagtail's preview ("Aperçu", side panel and new tab) shows the phase as
@@ -143,9 +142,6 @@ class PhasePage(KeptPagesMixin, Page):
         bilan, no answers, no comments; `preview` makes the template inert (no
         autosave, no submit), so that nothing is ever saved from it.
         """
-        from .display import page_items
-        from .forms import PhaseForm
-
         # A block without an id gets one when the page is saved, which a preview
         # never is; a form field is named after its question's id, so two
         # id-less questions would make one field.

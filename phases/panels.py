@@ -19,13 +19,10 @@ def answered_questions(phase):
     """
     if phase.pk is None:
         return []
-    from .models import PhaseSubmission
-
     counts = Counter()
     asked = {}
-    rows = PhaseSubmission.objects.filter(phase_id=phase.pk).values_list(
-        "answers", "questions"
-    )
+    # Through the reverse relation: this module is imported by the models.
+    rows = phase.submissions.values_list("answers", "questions")
     for answers, questions in rows:
         for block_id, answer in (answers or {}).items():
             if answer in (None, "", [], {}):

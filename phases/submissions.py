@@ -13,13 +13,13 @@ from django.utils import timezone
 from .blocks import field_block_for
 from .conversations import unread_counts
 from .fields import UPLOAD_TYPES, upload_extension
-from .forms import PhaseForm
 from .models import BilanPhase, PhaseSubmission, SubmissionFile
 from .notifications import (
     notify_phase_completed,
     notify_phase_reopened,
     notify_phase_validated,
 )
+from .questions.form import PhaseForm
 
 
 class SubmissionError(Exception):

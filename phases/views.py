@@ -14,12 +14,10 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .conversations import (
-    with_comment_flag,
-)
-from .display import page_items, show_threads
-from .forms import PhaseForm
+from .conversations import show_threads, with_comment_flag
 from .models import Bilan, PhasePage, SubmissionFile
+from .questions.display import page_items
+from .questions.form import PhaseForm
 from .submissions import (
     Conflict,
     InvalidAnswers,

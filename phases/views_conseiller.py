@@ -25,7 +25,7 @@ from .bilans import (
     followed_bilans,
     update_bilan,
 )
-from .display import page_items, show_threads
+from .conversations import show_threads
 from .forms import (
     BilanForm,
     BilanStatusForm,
@@ -33,6 +33,7 @@ from .forms import (
     DashboardFilterForm,
 )
 from .models import Bilan, PhasePage
+from .questions.display import page_items
 from .submissions import (
     BilanClosed,
     PhaseNotCompleted,

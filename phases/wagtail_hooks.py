@@ -25,7 +25,25 @@ from users.permissions import is_academie_manager
 from .activity import activity_queryset, progress
 from .models import Bilan, PhasePage
 from .reports import ActivityReportView, AuditReportView, StatisticsView
+from .views import phase_page
 from .viewsets import CandidatViewSet
+
+
+@hooks.register("on_serve_page", order=1000)
+def serve_phase_page(serve):
+    """A phase page is served by its view, where `PhasePage.serve` would run.
+
+    The highest order makes this the innermost link of Wagtail's serving chain:
+    Wagtail's own checks (view restrictions) still run before it.
+    https://docs.wagtail.org/en/stable/reference/hooks.html#on-serve-page
+    """
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if isinstance(page, PhasePage):
+            return phase_page(request, page)
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return inner
 
 
 class ManagerMenuItem(MenuItem):

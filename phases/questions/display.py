@@ -1,9 +1,6 @@
 """How a phase is shown: its body in order, each question with its field or answer."""
 
-from django.utils import timezone
-
-from .blocks import FieldBlock
-from .conversations import comment_threads, open_threads
+from ..blocks import FieldBlock
 
 
 def page_items(phase, *, form=None, submission=None):
@@ -26,21 +23,3 @@ def page_items(phase, *, form=None, submission=None):
                 )
         items.append(item)
     return items
-
-
-def attach_threads(items, removed, threads):
-    """Put each comment thread with its question, current or removed."""
-    for item in items:
-        if item.get("question"):
-            item["thread"] = threads.get(item["child"].id)
-    for item in removed:
-        item["thread"] = threads.get(item["block_id"])
-
-
-def show_threads(user, bilan, phase, items, removed):
-    """Put the phase's comment threads with their questions; showing them to
-    `user` marks them read."""
-    shown_at = timezone.now()
-    threads = comment_threads(bilan, phase, user)
-    attach_threads(items, removed, threads)
-    open_threads(user, threads.values(), at=shown_at)

@@ -3,8 +3,8 @@
 import re
 
 from phases.demo_story import story_data
-from phases.forms import field_name
 from phases.management.commands.load_demo import demo_answers
+from phases.questions.form import field_name
 from phases.submissions import complete_phase
 
 

@@ -3,8 +3,8 @@
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from phases.forms import field_name
 from phases.models import PhaseSubmission
+from phases.questions.form import field_name
 from tests.phases.conftest import QUESTIONS, set_body
 
 from .conftest import answer

@@ -13,8 +13,8 @@ from collections import Counter
 from hypothesis import strategies as st
 
 from phases.blocks import list_items
-from phases.forms import field_name
 from phases.models import PhasePage
+from phases.questions.form import field_name
 from phases.setup import body_from_content
 
 HUGE = 25_000  # longer than any field accepts (long text: 20,000)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from phases.forms import PhaseForm
+from phases.questions.form import PhaseForm
 
 from .strategies import (
     assert_valid_answers,

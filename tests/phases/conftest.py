@@ -2,8 +2,8 @@
 
 import pytest
 
-from phases.forms import field_name
 from phases.models import PhasePage
+from phases.questions.form import field_name
 from phases.setup import body_from_content, install_phases
 
 QUESTIONS = [

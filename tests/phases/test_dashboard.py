@@ -3,9 +3,9 @@
 import pytest
 
 from phases.bilans import set_bilan_phases
-from phases.forms import field_name
 from phases.management.commands.load_demo import demo_answers
 from phases.models import PhaseSubmission
+from phases.questions.form import field_name
 from phases.submissions import complete_phase, save_draft
 
 DASHBOARD_BUDGET = 9

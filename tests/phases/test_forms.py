@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from phases.forms import PhaseForm
+from phases.questions.form import PhaseForm
 
 from .conftest import complete_data
 

@@ -8,9 +8,9 @@ from django.test import Client
 
 import pytest
 
-from phases.forms import PhaseForm
 from phases.management.commands.generate_data import _query_dict, example_answers
 from phases.models import Bilan, PhaseSubmission
+from phases.questions.form import PhaseForm
 from phases.setup import PHASE_TITLES
 from users.models import Academie, Dabm, User
 

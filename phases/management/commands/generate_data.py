@@ -27,8 +27,8 @@ from django.utils import timezone
 from users.models import Academie, Dabm, User
 from users.roles import ADMINISTRATEUR_GROUP, role_group
 
-from ...forms import PhaseForm, field_name
 from ...models import Bilan, BilanPhase, PhaseSubmission
+from ...questions.form import PhaseForm, field_name
 from ...setup import install_phases
 
 FIRST_NAMES = [

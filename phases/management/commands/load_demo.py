@@ -8,8 +8,8 @@ from users.models import Academie, Dabm, User
 
 from ...bilans import create_bilan
 from ...demo_story import story_data
-from ...forms import field_name
 from ...models import Bilan, PhaseSubmission
+from ...questions.form import field_name
 from ...setup import install_phases
 from ...submissions import InvalidAnswers, complete_phase, save_draft
 
