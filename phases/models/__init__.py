@@ -1,0 +1,35 @@
+"""The bilan domain's models, one module per concern.
+
+Django, the migrations (`phases.models.submission_file_path`) and the rest of the
+code import them from `phases.models`: every model is re-exported here.
+"""
+
+from .answers import (
+    PhaseSubmission,
+    PhaseSubmissionQuerySet,
+    SubmissionFile,
+    SubmissionFileQuerySet,
+    submission_file_path,
+)
+from .bilans import Bilan, BilanPhase, BilanQuerySet
+from .pages import PhaseIndexPage, PhasePage, PhasePageQuerySet
+from .threads import Post, PostQuerySet, Thread, ThreadQuerySet, ThreadRead
+
+__all__ = [
+    "Bilan",
+    "BilanPhase",
+    "BilanQuerySet",
+    "PhaseIndexPage",
+    "PhasePage",
+    "PhasePageQuerySet",
+    "PhaseSubmission",
+    "PhaseSubmissionQuerySet",
+    "Post",
+    "PostQuerySet",
+    "SubmissionFile",
+    "SubmissionFileQuerySet",
+    "Thread",
+    "ThreadQuerySet",
+    "ThreadRead",
+    "submission_file_path",
+]
