@@ -12,7 +12,7 @@ Answers are keyed by the question's label as shipped (`phases.initial_content`);
 question a référent reworded or added falls back to the block's own example.
 """
 
-from .blocks import list_items
+from .questions.blocks import list_items
 
 ANSWERS = {
     # 1. Contexte de la demande
@@ -581,7 +581,7 @@ def story_data(name, child):
     value = child.value
     kind = child.block.type_name
     # The story is plain data; which POST keys a block reads is the block's form
-    # field's business, so this mirrors the shapes of phases.fields.
+    # field's business, so this mirrors the shapes of phases.questions.fields.
     if kind in ("single_choice", "dropdown"):
         choices = {text for _key, text in list_items(value["choices"])}
         return {name: answer} if answer in choices else None

@@ -2,8 +2,9 @@
 
 Plain data, read by the setup code that creates the phase pages: for each phase
 title, an introduction (HTML) and a body made of (block type, value) pairs, the
-block types being those of ``phases.blocks`` and ``home.blocks``. The texts are
-the shipped defaults; conseillers référents edit them afterwards in the admin.
+block types being those of ``phases.questions.blocks`` and ``home.blocks``. The
+texts are the shipped defaults; conseillers référents edit them afterwards in the
+admin.
 """
 
 PHASE_CONTENT = {

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from .blocks import FieldBlock
+from .questions.blocks import FieldBlock
 
 
 def answered_questions(phase):

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from .blocks import field_block_for
 from .conversations import unread_counts
-from .fields import UPLOAD_TYPES, upload_extension
 from .models import BilanPhase, PhaseSubmission, SubmissionFile
 from .notifications import (
     notify_phase_completed,
     notify_phase_reopened,
     notify_phase_validated,
 )
+from .questions.blocks import field_block_for
+from .questions.fields import UPLOAD_TYPES, upload_extension
 from .questions.form import PhaseForm
 
 

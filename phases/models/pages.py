@@ -15,8 +15,8 @@ from wagtail.search import index
 
 from users.permissions import KeptPagesMixin
 
-from ..blocks import FieldBlock, phase_body_blocks
 from ..panels import AnsweredQuestionsPanel
+from ..questions.blocks import FieldBlock, phase_body_blocks
 from ..questions.display import page_items
 from ..questions.form import PhaseForm
 

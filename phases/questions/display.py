@@ -1,6 +1,6 @@
 """How a phase is shown: its body in order, each question with its field or answer."""
 
-from ..blocks import FieldBlock
+from .blocks import FieldBlock
 
 
 def page_items(phase, *, form=None, submission=None):

@@ -19,8 +19,8 @@ from wagtail.images.models import Image
 
 from playwright.sync_api import expect
 
-from phases.blocks import FIELD_BLOCK_CLASSES
 from phases.models import PhaseSubmission
+from phases.questions.blocks import FIELD_BLOCK_CLASSES
 from phases.setup import shipped_content
 from tests.phases.conftest import QUESTIONS
 

@@ -13,8 +13,8 @@ import re
 from PIL import Image
 from playwright.sync_api import expect
 
-from phases.blocks import list_items
 from phases.models import PhaseSubmission, SubmissionFile
+from phases.questions.blocks import list_items
 
 from .helpers import E2E, log_in
 

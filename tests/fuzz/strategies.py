@@ -12,8 +12,8 @@ from collections import Counter
 
 from hypothesis import strategies as st
 
-from phases.blocks import list_items
 from phases.models import PhasePage
+from phases.questions.blocks import list_items
 from phases.questions.form import field_name
 from phases.setup import body_from_content
 

@@ -24,8 +24,8 @@ from wagtail import blocks
 
 from home.blocks import content_blocks
 
+from ..templatetags.french_dates import french_date
 from . import fields as answer_fields
-from .templatetags.french_dates import french_date
 
 EMPTY_VALUES = (None, "", [], {}, ())
 # Radio buttons and checkboxes render in a fieldset of our own (DSFR markup).
