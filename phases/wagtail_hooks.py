@@ -25,7 +25,7 @@ from users.permissions import is_academie_manager
 from .activity import activity_queryset, progress
 from .models import Bilan, PhasePage
 from .reports import ActivityReportView, AuditReportView, StatisticsView
-from .views import phase_page
+from .views.candidate import phase_page
 from .viewsets import CandidatViewSet
 
 

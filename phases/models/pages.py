@@ -136,7 +136,7 @@ class PhasePage(KeptPagesMixin, Page):
         """
         return [child for child in self.body if isinstance(child.block, FieldBlock)]
 
-    # Served by `phases.views.phase_page` (form, scoping, read-only states),
+    # Served by `phases.views.candidate.phase_page` (form, scoping, read-only states),
     # which `wagtail_hooks.serve_phase_page` puts where `serve` would run: the
     # views import this module, so the model cannot import them back.
 

@@ -14,11 +14,11 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .conversations import show_threads, with_comment_flag
-from .models import Bilan, PhasePage, SubmissionFile
-from .questions.display import page_items
-from .questions.form import PhaseForm
-from .submissions import (
+from ..conversations import show_threads, with_comment_flag
+from ..models import Bilan, PhasePage, SubmissionFile
+from ..questions.display import page_items
+from ..questions.form import PhaseForm
+from ..submissions import (
     Conflict,
     InvalidAnswers,
     PhaseLocked,
@@ -28,7 +28,7 @@ from .submissions import (
     save_draft,
     submission_for,
 )
-from .views_conseiller import dashboard_conseiller
+from .conseiller import dashboard_conseiller
 
 
 @login_required

@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .bilans import (
+from ..bilans import (
     BilanRow,
     PhasesHaveAnswers,
     answered_phase_ids,
@@ -25,16 +25,16 @@ from .bilans import (
     followed_bilans,
     update_bilan,
 )
-from .conversations import show_threads
-from .forms import (
+from ..conversations import show_threads
+from ..forms import (
     BilanForm,
     BilanStatusForm,
     CandidateForm,
     DashboardFilterForm,
 )
-from .models import Bilan, PhasePage
-from .questions.display import page_items
-from .submissions import (
+from ..models import Bilan, PhasePage
+from ..questions.display import page_items
+from ..submissions import (
     BilanClosed,
     PhaseNotCompleted,
     PhaseNotReopenable,
@@ -44,7 +44,7 @@ from .submissions import (
     submission_for,
     validate_phase,
 )
-from .templatetags.french_text import of_name
+from ..templatetags.french_text import of_name
 
 PAGE_SIZE = 20
 
