@@ -17,9 +17,9 @@ from monbilan.admin_columns import LabelledColumn, LabelledTitleColumn
 from users.models import User
 from users.permissions import is_academie_manager
 
-from .activity import activity_queryset, progress
 from .models import Bilan
-from .reports import ActivityFilterSet
+from .reports.activity import activity_queryset, progress
+from .reports.views import ActivityFilterSet
 
 
 class SupervisionPolicy(BasePermissionPolicy):

@@ -1,7 +1,6 @@
-"""The académie administrators' side of the Wagtail admin.
-
-Their admin home is their "Tableau de bord": a link to the "Tableau d'activité" at
-the very top, then the conseillers and the candidates of their académie.
+"""What the phases app registers in Wagtail: how a phase page is served, the
+académie's reports and their menu items, the candidates' listing, the managers'
+admin home (panels in `reports.panels`), and the refusal to delete phases in use.
 """
 
 from django.db.models import Q
@@ -15,16 +14,14 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
-from users.models import Dabm, User
 from users.permissions import is_academie_manager
 
-from .activity import activity_queryset, progress
 from .models import Bilan, PhasePage
-from .reports import ActivityReportView, AuditReportView, StatisticsView
+from .reports.panels import ActivityLinkPanel, CandidatsPanel, ConseillersPanel
+from .reports.views import ActivityReportView, AuditReportView, StatisticsView
 from .views.candidate import phase_page
 from .viewsets import CandidatViewSet
 
@@ -112,64 +109,6 @@ def hide_wagtail_help(request, menu_items):
     # The Wagtail editor guide means nothing to an administrator or a référent.
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "help"]
-
-
-class ActivityLinkPanel(Component):
-    order = 10
-    template_name = "phases/admin/panel_activity_link.html"
-
-    def get_context_data(self, parent_context):
-        return {
-            "activity_url": reverse("activity_report"),
-            "statistics_url": reverse("statistics"),
-            "audit_url": reverse("audit_report"),
-        }
-
-
-class ConseillersPanel(Component):
-    order = 20
-    template_name = "phases/admin/panel_conseillers.html"
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context):
-        user = self.request.user
-        conseillers = (
-            User.objects.visible_to(user)
-            .conseillers()
-            .select_related("dabm")
-            .order_by("last_name", "first_name")
-        )
-        return {
-            "conseillers": conseillers[:10],
-            "total": conseillers.count(),
-            "dabms": Dabm.objects.visible_to(user),
-            "index_url": reverse("conseillers:index"),
-            "add_url": reverse("conseillers:add"),
-        }
-
-
-class CandidatsPanel(Component):
-    order = 30
-    template_name = "phases/admin/panel_candidats.html"
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context):
-        user = self.request.user
-        bilans = list(activity_queryset(user)[:10])
-        for bilan in bilans:
-            bilan.done_count, bilan.total_count = progress(bilan)
-        return {
-            "bilans": bilans,
-            "total": Bilan.objects.visible_to(user).count(),
-            "conseillers": User.objects.visible_to(user).conseillers(),
-            "modalites": Bilan.Modalite.choices,
-            "phases": PhasePage.objects.live().order_by("path").only("id", "title"),
-            "index_url": reverse("candidats:index"),
-        }
 
 
 @hooks.register("construct_homepage_panels")

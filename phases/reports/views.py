@@ -32,9 +32,9 @@ from monbilan.admin_columns import LabelledColumn
 from users.models import Dabm, User
 from users.permissions import is_academie_manager
 
+from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 from . import statistics
 from .activity import activity_queryset, done_titles, selected_titles
-from .models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,7 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Bilan, BilanPhase, PhasePage, PhaseSubmission
+from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 
 
 def _month_start(day):

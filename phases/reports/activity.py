@@ -7,7 +7,7 @@ with their status only (Code du travail, L6313-4).
 
 from django.db.models import Prefetch
 
-from .models import Bilan, BilanPhase, PhaseSubmission
+from ..models import Bilan, BilanPhase, PhaseSubmission
 
 
 def activity_queryset(user):
