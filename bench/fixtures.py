@@ -63,8 +63,12 @@ def forty(count):
 
     from bench.peer.models import PeerFormField, PeerFormPage
     from home.models import HomePage
+    from phases.content.install import (
+        body_from_content,
+        get_phase_index,
+        install_phases,
+    )
     from phases.models import PhasePage
-    from phases.setup import body_from_content, get_phase_index, install_phases
     from users.models import User
 
     if len(FORTY) != 40:
@@ -192,8 +196,12 @@ def load(count, phases_count):
     same `phases_count` "phases de charge" (ten text questions, none required)."""
     from django.db import transaction
 
+    from phases.content.install import (
+        body_from_content,
+        get_phase_index,
+        install_phases,
+    )
     from phases.models import PhasePage
-    from phases.setup import body_from_content, get_phase_index, install_phases
     from users.models import User
 
     install_phases()

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 import pytest
 
-from phases.setup import install_phases
+from phases.content.install import install_phases
 
 from .factories import (
     AcademieFactory,

@@ -2,7 +2,7 @@
 
 import re
 
-from phases.demo_story import story_data
+from phases.content.demo_story import story_data
 from phases.management.commands.load_demo import demo_answers
 from phases.questions.form import field_name
 from phases.submissions import complete_phase

@@ -26,7 +26,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pytest_django.plugin import blocking_manager_key
 
-from phases.setup import install_phases
+from phases.content.install import install_phases
 from tests.factories import PASSWORD
 
 from .helpers import log_in

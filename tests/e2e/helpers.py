@@ -5,8 +5,8 @@ import io
 import pytest
 from PIL import Image
 
+from phases.content.install import body_from_content
 from phases.models import PhasePage
-from phases.setup import body_from_content
 from tests.factories import PASSWORD
 
 # Every e2e module starts with `pytestmark = E2E`.

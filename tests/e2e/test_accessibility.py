@@ -19,9 +19,9 @@ from wagtail.images.models import Image
 
 from playwright.sync_api import expect
 
+from phases.content.install import shipped_content
 from phases.models import PhaseSubmission
 from phases.questions.blocks import FIELD_BLOCK_CLASSES
-from phases.setup import shipped_content
 from tests.phases.conftest import QUESTIONS
 
 from .axe import KNOWN_VIOLATIONS, blocking, describe, run_axe

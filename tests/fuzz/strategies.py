@@ -12,10 +12,10 @@ from collections import Counter
 
 from hypothesis import strategies as st
 
+from phases.content.install import body_from_content
 from phases.models import PhasePage
 from phases.questions.blocks import list_items
 from phases.questions.form import field_name
-from phases.setup import body_from_content
 
 HUGE = 25_000  # longer than any field accepts (long text: 20,000)
 

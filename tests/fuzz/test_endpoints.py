@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from phases.content.install import body_from_content
 from phases.models import PhasePage, PhaseSubmission
-from phases.setup import body_from_content
 from tests.phases.conftest import QUESTIONS
 
 from .strategies import assert_valid_answers, mutated_examples, post_data

@@ -2,9 +2,9 @@
 
 import pytest
 
+from phases.content.install import body_from_content, install_phases
 from phases.models import PhasePage
 from phases.questions.form import field_name
-from phases.setup import body_from_content, install_phases
 
 QUESTIONS = [
     ("heading", {"text": "Votre parcours", "level": "h2"}),

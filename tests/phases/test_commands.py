@@ -2,8 +2,8 @@
 
 from django.core.management import call_command
 
+from phases.content.install import PHASE_TITLES
 from phases.models import Bilan, PhasePage, PhaseSubmission
-from phases.setup import PHASE_TITLES
 from users.models import User
 
 Status = PhaseSubmission.Status
@@ -21,8 +21,8 @@ def test_install_phases_needs_no_user_and_is_idempotent(db):
 
 
 def test_install_phases_fills_bare_pages_but_never_edited_ones(db):
+    from phases.content.install import body_from_content, install_phases
     from phases.models import PhaseIndexPage
-    from phases.setup import body_from_content, install_phases
 
     # The suite installs the phases once at set-up; start this test from none.
     PhaseIndexPage.objects.all().delete()

@@ -8,10 +8,10 @@ from django.test import Client
 
 import pytest
 
+from phases.content.install import PHASE_TITLES
 from phases.management.commands.generate_data import _query_dict, example_answers
 from phases.models import Bilan, PhaseSubmission
 from phases.questions.form import PhaseForm
-from phases.setup import PHASE_TITLES
 from users.models import Academie, Dabm, User
 
 PASSWORD = "Bench-Bilan-2026!"  # noqa: S105 (the command's default, documented)

@@ -3,8 +3,8 @@
 import re
 from html import unescape
 
+from phases.content.install import body_from_content
 from phases.models import PhasePage, PhaseSubmission
-from phases.setup import body_from_content
 
 from .conftest import Questions, complete_data
 

@@ -27,9 +27,9 @@ from django.utils import timezone
 from users.models import Academie, Dabm, User
 from users.roles import ADMINISTRATEUR_GROUP, role_group
 
+from ...content.install import install_phases
 from ...models import Bilan, BilanPhase, PhaseSubmission
 from ...questions.form import PhaseForm, field_name
-from ...setup import install_phases
 
 FIRST_NAMES = [
     "Camille", "Lucas", "Léa", "Hugo", "Chloé", "Louis", "Manon", "Jules",

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from ...setup import install_phases, shipped_content
+from ...content.install import install_phases, shipped_content
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         if not shipped_content():
             self.stdout.write(
                 self.style.WARNING(
-                    "Le contenu des phases (phases/initial_content.py) est absent : "
+                    "Le contenu des phases (phases/content/shipped.py) est absent : "
                     "les phases sont créées avec leur seul intitulé."
                 )
             )

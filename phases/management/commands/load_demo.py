@@ -7,10 +7,10 @@ from home.setup import install_site_pages
 from users.models import Academie, Dabm, User
 
 from ...bilans import create_bilan
-from ...demo_story import story_data
+from ...content.demo_story import story_data
+from ...content.install import install_phases
 from ...models import Bilan, PhaseSubmission
 from ...questions.form import field_name
-from ...setup import install_phases
 from ...submissions import InvalidAnswers, complete_phase, save_draft
 
 DEMO_PASSWORD = "Demo-Bilan-2026!"  # noqa: S105 (documented demo password)
@@ -126,7 +126,7 @@ SUBMISSIONS = {
 
 def demo_answers(phase):
     """POST data answering every question of a phase (files aside): the one
-    coherent story of `phases.demo_story`, else the block's own example."""
+    coherent story of `phases.content.demo_story`, else the block's own example."""
     data = {}
     for child in phase.questions():
         name = field_name(child.id)

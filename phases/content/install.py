@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from home.models import HomePage
 
-from .models import PhaseIndexPage, PhasePage
+from ..models import PhaseIndexPage, PhasePage
 
 PHASE_TITLES = [
     "Contexte de la demande",
@@ -29,9 +29,9 @@ def get_phase_index():
 
 
 def shipped_content():
-    """The real phase content (`phases.initial_content.PHASE_CONTENT`), if present."""
+    """The real phase content (`phases.content.shipped.PHASE_CONTENT`), if present."""
     try:
-        from .initial_content import PHASE_CONTENT
+        from .shipped import PHASE_CONTENT
     except ImportError:
         return {}
     return PHASE_CONTENT
@@ -75,7 +75,7 @@ def install_phases(content=None):
     """Create the phases index and any missing phase page; fill empty ones.
 
     `content` maps a phase title to {"intro": html, "body": [(block type, plain
-    value), …]}, the shape of `phases.initial_content.PHASE_CONTENT` (the default).
+    value), …]}, the shape of `phases.content.shipped.PHASE_CONTENT` (the default).
     A page that already has a body is never touched: a référent may have edited
     it, and candidates' answers refer to its questions. Returns the phase pages in
     order.
