@@ -34,7 +34,7 @@ PEER_TYPES = {
 
 def make_candidates(prefix, count, conseiller, phases):
     """`count` candidates named `<prefix><n>`, each with a bilan of `phases`."""
-    from phases.bilans import create_bilan
+    from phases.rules.bilans import create_bilan
     from users.models import User
 
     users = []

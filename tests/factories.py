@@ -1,7 +1,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from phases.bilans import create_bilan
+from phases.rules.bilans import create_bilan
 from users.models import Academie, Dabm, User
 
 PASSWORD = "Mot-de-passe-de-test-2026"

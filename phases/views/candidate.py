@@ -1,7 +1,7 @@
 """Views of the bilan: dashboards, the phase page, its autosave, private files.
 
 Thin on purpose: they read the request, ask the scoping querysets what the user may
-see (404 otherwise), call the rules of `phases.submissions` and render.
+see (404 otherwise), call the rules of `phases.rules` and render.
 """
 
 from django.contrib import messages
@@ -14,11 +14,10 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..conversations import show_threads, with_comment_flag
 from ..models import Bilan, PhasePage, SubmissionFile
 from ..questions.display import page_items
 from ..questions.form import PhaseForm
-from ..submissions import (
+from ..rules.answers import (
     Conflict,
     InvalidAnswers,
     PhaseLocked,
@@ -28,6 +27,7 @@ from ..submissions import (
     save_draft,
     submission_for,
 )
+from ..rules.threads import show_threads, with_comment_flag
 from .conseiller import dashboard_conseiller
 
 

@@ -1,7 +1,7 @@
 """The conseiller's workspace: dashboard, "Ajouter un candidat", review of a bilan.
 
 Thin views: the scoping querysets say what the user may see (404 otherwise), the
-rules of `phases.bilans`, `phases.submissions` and `phases.conversations` do the
+rules of `phases.rules` do the
 work.
 """
 
@@ -16,16 +16,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..bilans import (
-    BilanRow,
-    PhasesHaveAnswers,
-    answered_phase_ids,
-    change_bilan_status,
-    create_candidate_with_bilan,
-    followed_bilans,
-    update_bilan,
-)
-from ..conversations import show_threads
 from ..forms import (
     BilanForm,
     BilanStatusForm,
@@ -34,7 +24,7 @@ from ..forms import (
 )
 from ..models import Bilan, PhasePage
 from ..questions.display import page_items
-from ..submissions import (
+from ..rules.answers import (
     BilanClosed,
     PhaseNotCompleted,
     PhaseNotReopenable,
@@ -44,6 +34,16 @@ from ..submissions import (
     submission_for,
     validate_phase,
 )
+from ..rules.bilans import (
+    BilanRow,
+    PhasesHaveAnswers,
+    answered_phase_ids,
+    change_bilan_status,
+    create_candidate_with_bilan,
+    followed_bilans,
+    update_bilan,
+)
+from ..rules.threads import show_threads
 from ..templatetags.french_text import of_name
 
 PAGE_SIZE = 20

@@ -13,7 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..conversations import (
+from ..emails import question_path
+from ..forms import PostForm
+from ..models import Bilan, PhasePage, Thread
+from ..rules.threads import (
     UnknownQuestion,
     add_comment,
     message_posts,
@@ -21,9 +24,6 @@ from ..conversations import (
     post_message,
     set_resolved,
 )
-from ..forms import PostForm
-from ..models import Bilan, PhasePage, Thread
-from ..notifications import question_path
 
 
 def conversation_bilan(user, bilan_id):

@@ -9,8 +9,8 @@ from PIL import Image
 
 from home.models import ContentPage
 from home.setup import install_site_pages
-from phases.conversations import add_comment
 from phases.models import PhaseSubmission, SubmissionFile
+from phases.rules.threads import add_comment
 
 ROLES = [
     "anonymous",

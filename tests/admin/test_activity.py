@@ -12,8 +12,8 @@ from wagtail.models import ModelLogEntry
 import pytest
 from openpyxl import load_workbook
 
-from phases.bilans import create_bilan
 from phases.models import Bilan, PhaseSubmission
+from phases.rules.bilans import create_bilan
 
 from ..factories import ConseillerFactory, UserFactory, bilan_for
 

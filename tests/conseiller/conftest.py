@@ -4,10 +4,10 @@ from django.core.files.base import ContentFile
 
 import pytest
 
-from phases.conversations import add_comment
 from phases.management.commands.load_demo import demo_answers
 from phases.models import SubmissionFile
-from phases.submissions import complete_phase, save_draft
+from phases.rules.answers import complete_phase, save_draft
+from phases.rules.threads import add_comment
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"
 

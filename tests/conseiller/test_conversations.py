@@ -2,8 +2,8 @@
 
 from django.core import mail
 
-from phases.conversations import add_comment
 from phases.models import Post, Thread, ThreadRead
+from phases.rules.threads import add_comment
 
 from .conftest import answer, first_question
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from phases.bilans import create_bilan
-from phases.conversations import add_comment, post_message
+from phases.rules.bilans import create_bilan
+from phases.rules.threads import add_comment, post_message
 from tests.factories import UserFactory
 
 from .conftest import answer, first_question

@@ -5,7 +5,7 @@ import re
 from phases.content.demo_story import story_data
 from phases.management.commands.load_demo import demo_answers
 from phases.questions.form import field_name
-from phases.submissions import complete_phase
+from phases.rules.answers import complete_phase
 
 
 def texts(value):

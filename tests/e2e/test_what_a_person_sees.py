@@ -25,9 +25,9 @@ import pytest
 from playwright.sync_api import expect
 
 from home.models import HomePage
-from phases.conversations import add_comment, post_message
 from phases.management.commands.load_demo import DEMO_PASSWORD
 from phases.models import Bilan, PhasePage
+from phases.rules.threads import add_comment, post_message
 
 from .helpers import E2E, log_in
 

@@ -17,10 +17,10 @@ from django.urls import path
 from home.models import ContentPage
 from home.setup import install_site_pages
 from monbilan import urls as project_urls
-from phases.conversations import add_comment, post_message
 from phases.management.commands.load_demo import demo_answers
 from phases.models import SubmissionFile
-from phases.submissions import complete_phase, save_draft, validate_phase
+from phases.rules.answers import complete_phase, save_draft, validate_phase
+from phases.rules.threads import add_comment, post_message
 
 # The project's URLs and three views that fail the way real ones do, so that the
 # 403, 500 and 503 pages render through the project's own handlers.

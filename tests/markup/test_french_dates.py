@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from django.template import Context, Template
 
-from phases.conversations import add_comment, post_message
 from phases.management.commands.load_demo import demo_answers
 from phases.models import PhaseSubmission, Post
 from phases.questions.form import field_name
-from phases.submissions import complete_phase
+from phases.rules.answers import complete_phase
+from phases.rules.threads import add_comment, post_message
 from phases.templatetags.french_dates import french_date
 from tests.conseiller.conftest import answer
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from phases.bilans import set_bilan_phases
 from phases.management.commands.load_demo import demo_answers
 from phases.models import PhaseSubmission
 from phases.questions.form import field_name
-from phases.submissions import complete_phase, save_draft
+from phases.rules.answers import complete_phase, save_draft
+from phases.rules.bilans import set_bilan_phases
 
 DASHBOARD_BUDGET = 9
 # + the comment threads (one query) and, when some are unread, marking them read.

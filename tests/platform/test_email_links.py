@@ -10,12 +10,12 @@ from django.test import TestCase
 
 import pytest
 
-from phases.conversations import post_message
-from phases.notifications import (
+from phases.emails import (
     notify_new_post,
     notify_phase_completed,
     notify_phase_validated,
 )
+from phases.rules.threads import post_message
 
 from ..conseiller.conftest import answer, first_question
 

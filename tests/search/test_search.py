@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import ContentPage, HomePage
-from phases.bilans import set_bilan_phases
+from phases.rules.bilans import set_bilan_phases
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from django.db import transaction
 from home.setup import install_site_pages
 from users.models import Academie, Dabm, User
 
-from ...bilans import create_bilan
 from ...content.demo_story import story_data
 from ...content.install import install_phases
 from ...models import Bilan, PhaseSubmission
 from ...questions.form import field_name
-from ...submissions import InvalidAnswers, complete_phase, save_draft
+from ...rules.answers import InvalidAnswers, complete_phase, save_draft
+from ...rules.bilans import create_bilan
 
 DEMO_PASSWORD = "Demo-Bilan-2026!"  # noqa: S105 (documented demo password)
 

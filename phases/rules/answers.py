@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from .conversations import unread_counts
-from .models import BilanPhase, PhaseSubmission, SubmissionFile
-from .notifications import (
+from ..emails import (
     notify_phase_completed,
     notify_phase_reopened,
     notify_phase_validated,
 )
-from .questions.blocks import field_block_for
-from .questions.fields import UPLOAD_TYPES, upload_extension
-from .questions.form import PhaseForm
+from ..models import BilanPhase, PhaseSubmission, SubmissionFile
+from ..questions.blocks import field_block_for
+from ..questions.fields import UPLOAD_TYPES, upload_extension
+from ..questions.form import PhaseForm
+from .threads import unread_counts
 
 
 class SubmissionError(Exception):

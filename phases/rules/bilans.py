@@ -18,7 +18,7 @@ from users.accounts import create_account
 from users.emails import send_account_created_email
 from users.models import User
 
-from .models import Bilan, BilanPhase, PhaseSubmission, Post
+from ..models import Bilan, BilanPhase, PhaseSubmission, Post
 
 
 class BilanError(Exception):

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
-from .models import PhaseSubmission, Post, Thread, ThreadRead
-from .notifications import notify_new_post
+from ..emails import notify_new_post
+from ..models import PhaseSubmission, Post, Thread, ThreadRead
 
 
 class ConversationError(Exception):
