@@ -253,7 +253,7 @@ class DashboardFilterForm(DsfrFormMixin, forms.Form):
         fields["awaiting"].label = _("En attente de validation")
 
     def filters(self):
-        """Keyword arguments for `phases.rules.bilans.followed_bilans`."""
+        """Keyword arguments for `phases.overview.followed_bilans`."""
         if not self.is_valid():
             return {}
         data = self.cleaned_data

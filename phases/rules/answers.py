@@ -5,8 +5,6 @@ rules (versions, read-only phases, required questions, private files) hold
 everywhere.
 """
 
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,11 +13,10 @@ from ..emails import (
     notify_phase_reopened,
     notify_phase_validated,
 )
-from ..models import BilanPhase, PhaseSubmission, SubmissionFile
+from ..models import PhaseSubmission, SubmissionFile
 from ..questions.blocks import field_block_for
 from ..questions.fields import UPLOAD_TYPES, upload_extension
 from ..questions.form import PhaseForm
-from .threads import unread_counts
 
 
 class SubmissionError(Exception):
@@ -225,55 +222,6 @@ def _locked_submission(bilan, phase):
         .select_related("bilan__candidate", "bilan__conseiller", "phase")
         .first()
     )
-
-
-@dataclass
-class PhaseProgress:
-    phase: object
-    submission: PhaseSubmission | None
-
-    @property
-    def status(self):
-        if self.submission is None:
-            return PhaseSubmission.Status.NON_COMMENCEE
-        return PhaseSubmission.Status(self.submission.status)
-
-    @property
-    def is_done(self):
-        return self.status in PhaseSubmission.DONE
-
-
-def bilan_progress(bilan):
-    """The bilan's selected phases in order, each with its submission (two queries)."""
-    selected = (
-        BilanPhase.objects.filter(bilan=bilan, phase__live=True)
-        .select_related("phase")
-        .defer("phase__body")
-    )
-    submissions = {
-        submission.phase_id: submission
-        for submission in PhaseSubmission.objects.filter(bilan=bilan).only(
-            "id", "phase_id", "status", "completed_at", "updated_at", "bilan_id"
-        )
-    }
-    for submission in submissions.values():
-        submission.bilan = bilan  # known already: no query per row
-    return [PhaseProgress(row.phase, submissions.get(row.phase_id)) for row in selected]
-
-
-def bilan_overview(bilan, user):
-    """What a bilan's page shows `user`: its phases in order with their status and
-    unread comments, how many are done, and the unread messages (three queries)."""
-    progress = bilan_progress(bilan)
-    unread = unread_counts(bilan, user)
-    for row in progress:
-        row.unread = unread.get(row.phase.pk, 0)
-    return {
-        "progress": progress,
-        "done_count": sum(1 for row in progress if row.is_done),
-        "total_count": len(progress),
-        "unread_messages": unread.get(None, 0),
-    }
 
 
 def removed_answers(phase, submission):

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..models import Bilan, PhasePage, SubmissionFile
+from ..overview import bilan_overview
 from ..questions.display import page_items
 from ..questions.form import PhaseForm
 from ..rules.answers import (
     Conflict,
     InvalidAnswers,
     PhaseLocked,
-    bilan_overview,
     complete_phase,
     removed_answers,
     save_draft,

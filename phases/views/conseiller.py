@@ -23,24 +23,22 @@ from ..forms import (
     DashboardFilterForm,
 )
 from ..models import Bilan, PhasePage
+from ..overview import BilanRow, bilan_overview, followed_bilans
 from ..questions.display import page_items
 from ..rules.answers import (
     BilanClosed,
     PhaseNotCompleted,
     PhaseNotReopenable,
-    bilan_overview,
     removed_answers,
     reopen_phase,
     submission_for,
     validate_phase,
 )
 from ..rules.bilans import (
-    BilanRow,
     PhasesHaveAnswers,
     answered_phase_ids,
     change_bilan_status,
     create_candidate_with_bilan,
-    followed_bilans,
     update_bilan,
 )
 from ..rules.threads import show_threads
