@@ -136,10 +136,23 @@ def mutated_examples(draw, page, version=None):
         ).items():
             data[name] = value if isinstance(value, list) else [value]
     spoilt = draw(post_data(page, version=version))
-    for name in draw(st.lists(st.sampled_from(sorted(spoilt) or [""]), max_size=3)):
+    # Field names hold the blocks' random ids: ordered by those, the same draws
+    # would pick other fields on Hypothesis' replay (FlakyStrategyDefinition).
+    # Ordered by the question's place in the page, a draw always means the same.
+    place = {f"q-{child.id}": index for index, child in enumerate(page.questions())}
+
+    def in_page_order(name):
+        prefix = name[: len("q-") + 36]
+        return (place.get(prefix, len(place)), name[len(prefix) :])
+
+    for name in draw(
+        st.lists(st.sampled_from(sorted(spoilt, key=in_page_order) or [""]), max_size=3)
+    ):
         if name in spoilt:
             data[name] = spoilt[name]
-    for name in draw(st.lists(st.sampled_from(sorted(data) or [""]), max_size=2)):
+    for name in draw(
+        st.lists(st.sampled_from(sorted(data, key=in_page_order) or [""]), max_size=2)
+    ):
         data.pop(name, None)
     if version is not None:
         data["version"] = [str(version)]
