@@ -1,7 +1,7 @@
 """A fresh candidate completes each of the ten shipped phases as a person would.
 
-Only clicks on visible labels and typing into visible fields: no `force=True`, no
-`evaluate()` setting a value, no keyboard shortcut reaching a hidden input. A radio
+Only clicks on visible labels and typing into visible fields: no forced click, no
+value set by script, no keyboard shortcut reaching a hidden input. A radio
 or checkbox is answered by clicking its label (what DSFR draws and a person sees),
 never its input, which DSFR hides: a label that does not show cannot be clicked
 here, as it cannot be by a person. Then each phase is "Terminée" on the dashboard.
