@@ -121,6 +121,7 @@ class PhasePage(KeptPagesMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["phases.PhaseIndexPage"]
     subpage_types = []
+    template = "phases/candidate/phase_page.html"
 
     objects = PageManager.from_queryset(PhasePageQuerySet)()
 

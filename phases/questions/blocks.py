@@ -29,7 +29,7 @@ from . import fields as answer_fields
 
 EMPTY_VALUES = (None, "", [], {}, ())
 # Radio buttons and checkboxes render in a fieldset of our own (DSFR markup).
-CHOICES_TEMPLATE = "phases/fields/choices.html"
+CHOICES_TEMPLATE = "phases/questions/fields/choices.html"
 
 
 def list_items(list_value):
@@ -126,7 +126,7 @@ class FieldBlock(blocks.StructBlock):
     #: The block's name in the phase body's StreamField (and in answer snapshots).
     type_name = ""
     #: How a stored answer displays (read-only phase, conseiller's view).
-    answer_template = "phases/answers/text.html"
+    answer_template = "phases/questions/answers/text.html"
 
     # --- the form -----------------------------------------------------------
     def field_kwargs(self, value, required):
@@ -193,7 +193,7 @@ class LongTextBlock(FieldBlock):
     """A free answer over several paragraphs."""
 
     type_name = "long_text"
-    answer_template = "phases/answers/long_text.html"
+    answer_template = "phases/questions/answers/long_text.html"
 
     def form_field(self, value, *, required, **options):
         return forms.CharField(
@@ -262,7 +262,7 @@ class MultipleChoiceBlock(ChoiceFieldBlock):
     """Several answers among a list, as checkboxes."""
 
     type_name = "multiple_choice"
-    answer_template = "phases/answers/list.html"
+    answer_template = "phases/questions/answers/list.html"
 
     def form_field(self, value, *, required, **options):
         field = forms.MultipleChoiceField(
@@ -309,7 +309,7 @@ class LikertBlock(FieldBlock):
     """A grid of statements, each rated on the same scale (Likert scale)."""
 
     type_name = "likert"
-    answer_template = "phases/answers/likert.html"
+    answer_template = "phases/questions/answers/likert.html"
 
     statements = blocks.ListBlock(
         blocks.CharBlock(label=_("Affirmation"), max_length=500),
@@ -377,7 +377,7 @@ class RankingBlock(FieldBlock):
     """Items the candidate puts in order of preference (e.g. work values)."""
 
     type_name = "ranking"
-    answer_template = "phases/answers/list.html"
+    answer_template = "phases/questions/answers/list.html"
 
     items = blocks.ListBlock(
         blocks.CharBlock(label=_("Élément"), max_length=255),
@@ -521,7 +521,7 @@ class TableBlock(FieldBlock):
     """A table whose columns the référent defines and whose rows the candidate adds."""
 
     type_name = "table"
-    answer_template = "phases/answers/table.html"
+    answer_template = "phases/questions/answers/table.html"
 
     columns = blocks.ListBlock(
         blocks.CharBlock(label=_("Colonne"), max_length=100),
@@ -587,7 +587,7 @@ class FileUploadBlock(FieldBlock):
     """A private file the candidate attaches (PDF, ODT, DOCX, JPEG or PNG, 5 Mo)."""
 
     type_name = "file_upload"
-    answer_template = "phases/answers/file.html"
+    answer_template = "phases/questions/answers/file.html"
 
     def form_field(self, value, *, required, **options):
         return answer_fields.PrivateFileField(**self.field_kwargs(value, required))

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-GROUP_TEMPLATE = "phases/fields/group.html"
+GROUP_TEMPLATE = "phases/questions/fields/group.html"
 
 
 class LikertWidget(forms.Widget):
-    template_name = "phases/widgets/likert.html"
+    template_name = "phases/questions/widgets/likert.html"
     caption = ""  # the question's label, set by LikertField
 
     def __init__(self, statements=(), scale=(), attrs=None):
@@ -105,7 +105,7 @@ class LikertField(forms.Field):
 
 
 class RankingWidget(forms.Widget):
-    template_name = "phases/widgets/ranking.html"
+    template_name = "phases/questions/widgets/ranking.html"
 
     def __init__(self, items=(), attrs=None):
         super().__init__(attrs)
@@ -198,7 +198,7 @@ class RankingField(forms.Field):
 
 
 class TableWidget(forms.Widget):
-    template_name = "phases/widgets/table.html"
+    template_name = "phases/questions/widgets/table.html"
     max_rows = 50
     caption = ""  # the question's label, set by TableField
 
@@ -335,7 +335,7 @@ def validate_upload(upload):
 
 
 class PrivateFileInput(forms.FileInput):
-    template_name = "phases/widgets/file.html"
+    template_name = "phases/questions/widgets/file.html"
 
     def format_value(self, value):
         return value if isinstance(value, dict) else None
@@ -357,7 +357,7 @@ class PrivateFileInput(forms.FileInput):
 class PrivateFileField(forms.FileField):
     """A candidate's file: kept in private storage, its answer a reference to it."""
 
-    template_name = "phases/fields/file.html"
+    template_name = "phases/questions/fields/file.html"
     widget = PrivateFileInput
     default_validators = [validate_upload]
     default_error_messages = {

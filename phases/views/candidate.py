@@ -53,7 +53,7 @@ def dashboard(request):
     context = {"bilan": bilan}
     if bilan is not None:
         context.update(bilan_overview(bilan, user))
-    return render(request, "phases/dashboard_candidat.html", context)
+    return render(request, "phases/candidate/dashboard.html", context)
 
 
 def candidate_bilan(user, phase, *, for_display=False):
@@ -100,7 +100,7 @@ def phase_page(request, phase):
         removed = removed_answers(phase, submission)
         show_threads(user, bilan, phase, items, removed)
         context.update(mode="readonly", items=items, removed=removed)
-        return render(request, "phases/phase_page.html", context)
+        return render(request, PhasePage.template, context)
 
     status = 200
     extra_rows = {}
@@ -197,7 +197,7 @@ def phase_page(request, phase):
     context.update(
         mode="form", form=form, version=version, items=items, removed=removed
     )
-    return render(request, "phases/phase_page.html", context, status=status)
+    return render(request, PhasePage.template, context, status=status)
 
 
 def _form(phase, submission, data, files, action):
@@ -218,7 +218,7 @@ def _phase_preview(request, phase):
         field.disabled = True
     return render(
         request,
-        "phases/phase_page.html",
+        PhasePage.template,
         {
             "page": phase,
             "mode": "preview",

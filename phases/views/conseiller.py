@@ -87,7 +87,7 @@ def dashboard_conseiller(request):
     page = Paginator(bilans, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "phases/dashboard_conseiller.html",
+        "phases/conseiller/dashboard.html",
         {
             "filter_form": form,
             "page_obj": page,
@@ -142,7 +142,7 @@ def add_candidate(request):
                 )
             messages.success(request, text % {"of_name": of_name(candidate)})
             return redirect("bilan_detail", bilan_id=bilan.pk)
-    return render(request, "phases/add_candidate.html", {"form": form})
+    return render(request, "phases/conseiller/add_candidate.html", {"form": form})
 
 
 @login_required
@@ -151,7 +151,7 @@ def bilan_detail(request, bilan_id):
     bilan = followed_bilan(request.user, bilan_id)
     return render(
         request,
-        "phases/bilan_detail.html",
+        "phases/conseiller/bilan_detail.html",
         {
             "bilan": bilan,
             "candidate": bilan.candidate,
@@ -187,7 +187,7 @@ def edit_bilan(request, bilan_id):
             return redirect("bilan_detail", bilan_id=bilan.pk)
     return render(
         request,
-        "phases/edit_bilan.html",
+        "phases/conseiller/bilan_edit.html",
         {
             "bilan": bilan,
             "form": form,
@@ -213,7 +213,7 @@ def bilan_status(request, bilan_id):
             % {"status": bilan.get_status_display()},
         )
         return redirect("bilan_detail", bilan_id=bilan.pk)
-    return render(request, "phases/bilan_status.html", {"bilan": bilan, "form": form})
+    return render(request, "phases/conseiller/bilan_status.html", {"bilan": bilan, "form": form})
 
 
 @login_required
@@ -228,7 +228,7 @@ def bilan_phase(request, bilan_id, phase_id):
     show_threads(request.user, bilan, phase, items, removed)
     return render(
         request,
-        "phases/bilan_phase.html",
+        "phases/conseiller/bilan_phase.html",
         {
             "page": phase,
             "bilan": bilan,

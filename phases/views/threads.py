@@ -107,7 +107,7 @@ def bilan_messages(request, bilan_id):
     is_candidate = request.user.pk == bilan.candidate_id
     return render(
         request,
-        "phases/bilan_messages.html",
+        "phases/threads/bilan_messages.html",
         {
             "bilan": bilan,
             "posts": posts,
