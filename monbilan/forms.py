@@ -1,4 +1,9 @@
-"""Base for the site's forms: DSFR markup through django-dsfr, layout by crispy."""
+"""Base for the site's forms: DSFR markup through django-dsfr, layout by crispy.
+
+It lives in the project package, as sites-faciles' `config/forms/baseform.py`
+does, so that every app imports it from here and no app imports another's
+forms. Like the rest of `monbilan`, it imports no app.
+"""
 
 from django import forms
 from django.contrib.auth import password_validation

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.layout import Fieldset, Layout
 
-from users.forms_base import DsfrFormMixin, check_new_password
+from monbilan.forms import DsfrFormMixin, check_new_password
 from users.models import User
 
 from .models import Bilan, PhasePage

@@ -7,8 +7,9 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from monbilan.forms import check_new_password
+
 from .accounts import set_password
-from .forms_base import check_new_password
 from .models import Dabm, User
 
 STATUS_CHOICES = [("blocked", _("Bloqué")), ("active", _("Actif"))]

@@ -6,9 +6,10 @@ from django.utils.translation import pgettext_lazy
 
 from crispy_forms.layout import Fieldset, Layout
 
+from monbilan.forms import DsfrFormMixin, check_new_password
+
 from .accounts import set_password
 from .emails import enqueue_email
-from .forms_base import DsfrFormMixin, check_new_password
 from .models import User
 
 

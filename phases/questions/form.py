@@ -4,7 +4,7 @@ from django import forms
 
 from dsfr.utils import dsfr_input_class_attr
 
-from users.forms_base import DsfrFormMixin
+from monbilan.forms import DsfrFormMixin
 
 
 def field_name(block_id):
