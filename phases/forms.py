@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from crispy_forms.layout import Fieldset, Layout
 
 from monbilan.forms import DsfrFormMixin, check_new_password
+from users.accounts import check_email_free
 from users.models import User
 
 from .models import Bilan, PhasePage
@@ -119,13 +120,7 @@ class CandidateForm(DsfrFormMixin, forms.Form):
         return username
 
     def clean_email(self):
-        email = self.cleaned_data["email"]
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Cette adresse électronique est déjà utilisée par un autre compte."),
-                code="duplicate_email",
-            )
-        return email
+        return check_email_free(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

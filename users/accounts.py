@@ -1,6 +1,8 @@
 """Creating and changing accounts: one function per rule, used by every view."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
@@ -29,6 +31,24 @@ def create_account(
     if notify:
         send_account_created_email(request, user, created_by)
     return user
+
+
+def check_email_free(email, *, account=None):
+    """Refuse an address another account already has, whatever its case.
+
+    Every form that sets an address calls this: the e-mail receives the reset
+    links, so two accounts must never share one. `account` is the account being
+    changed, whose own address is not "another account's". Returns `email`.
+    """
+    others = User.objects.filter(email__iexact=email)
+    if account is not None and account.pk is not None:
+        others = others.exclude(pk=account.pk)
+    if others.exists():
+        raise ValidationError(
+            _("Cette adresse électronique est déjà utilisée par un autre compte."),
+            code="duplicate_email",
+        )
+    return email
 
 
 def set_password(user, raw_password, *, provisional):

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from monbilan.forms import check_new_password
 
-from .accounts import set_password
+from .accounts import check_email_free, set_password
 from .models import Dabm, User
 
 STATUS_CHOICES = [("blocked", _("Bloqué")), ("active", _("Actif"))]
@@ -64,13 +64,7 @@ class AccountForm(StatusFields, WagtailAdminModelForm):
         self.fields["email"].required = True
 
     def clean_email(self):
-        email = self.cleaned_data["email"]
-        others = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(
-                _("Cette adresse électronique est déjà utilisée par un autre compte.")
-            )
-        return email
+        return check_email_free(self.cleaned_data["email"], account=self.instance)
 
     def clean_password_pair(self, required):
         if not required and not (

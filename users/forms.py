@@ -8,7 +8,7 @@ from crispy_forms.layout import Fieldset, Layout
 
 from monbilan.forms import DsfrFormMixin, check_new_password
 
-from .accounts import set_password
+from .accounts import check_email_free, set_password
 from .emails import enqueue_email
 from .models import User
 
@@ -214,13 +214,7 @@ class AccountForm(DsfrFormMixin, forms.ModelForm):
             )
 
     def clean_email(self):
-        email = self.cleaned_data["email"]
-        taken = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError(
-                _("Cette adresse électronique est déjà utilisée par un autre compte.")
-            )
-        return email
+        return check_email_free(self.cleaned_data["email"], account=self.instance)
 
     @property
     def wants_password_change(self):

@@ -92,6 +92,17 @@ def test_invalid_creation_keeps_input_and_saves_nothing(client_as, world):
     assert mail.outbox == []
 
 
+def test_address_of_another_account_is_refused_whatever_its_case(client_as, world):
+    response = client_as("superuser").post(
+        NEW, creation_data(world, email="CONSEILLER@exemple.fr")
+    )
+    assert response.status_code == 200
+    assert "Cette adresse électronique est déjà utilisée par un autre compte." in (
+        response.content.decode()
+    )
+    assert not User.objects.filter(username="admin.montpellier.2").exists()
+
+
 def test_listing_and_blocking(client_as, world):
     root = client_as("superuser")
     listing = root.get(INDEX).content.decode()

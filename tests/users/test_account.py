@@ -76,6 +76,18 @@ def test_email_of_another_account_is_refused(client_as, world):
     assert world.candidat.email == "candidat@exemple.fr"
 
 
+def test_own_email_in_another_case_is_not_another_account(client_as, world):
+    response = client_as("candidat").post(
+        ACCOUNT_URL,
+        base_data(
+            world.candidat, email="Candidat@exemple.fr", current_password=PASSWORD
+        ),
+    )
+    assert response.status_code == 302
+    world.candidat.refresh_from_db()
+    assert world.candidat.email == "Candidat@exemple.fr"
+
+
 def test_avatar_upload_is_shown_in_the_header_and_served_privately(
     client_as, world, client
 ):
