@@ -5,9 +5,16 @@ statistics. Nothing here reads the content of an answer: submissions are loaded
 with their status only (Code du travail, L6313-4).
 """
 
-from django.db.models import Prefetch
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import islice
+from typing import NamedTuple
 
-from ..models import Bilan, BilanPhase, PhaseSubmission
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 
 
 def activity_queryset(user):
@@ -39,17 +46,108 @@ def activity_queryset(user):
     )
 
 
-def selected_titles(bilan):
-    return [item.phase.title for item in bilan.selected_list]
-
-
-def done_titles(bilan):
-    """Completed phases (terminée or validée), in the bilan's order."""
-    done = {submission.phase_id for submission in bilan.done_list}
-    return [item.phase.title for item in bilan.selected_list if item.phase_id in done]
-
-
 def progress(bilan):
     done = {submission.phase_id for submission in bilan.done_list}
     selected = [item.phase_id for item in bilan.selected_list]
     return sum(1 for phase_id in selected if phase_id in done), len(selected)
+
+
+# --- The "Tableau d'activité": its six columns and their rows ---------------------
+
+
+class BilanActivity(NamedTuple):
+    """What one row of the table says about a bilan, as plain values."""
+
+    candidate_id: int
+    dabm: str
+    conseiller: str
+    modalite: str
+    #: Titles of the selected phases, in the bilan's order.
+    phases: list[str]
+    #: Titles of the completed ones (terminée or validée), in the same order.
+    done: list[str]
+
+
+@dataclass(frozen=True)
+class ActivityColumn:
+    """One column of the table, the same on screen, in the CSV and in the XLSX."""
+
+    name: str
+    label: str
+    value: Callable[[BilanActivity], object]
+    #: Width in characters in the XLSX, so that the file opens readable.
+    width: int
+    #: Long lists wrap inside their cell in the XLSX instead of overflowing.
+    wrap: bool = False
+
+
+#: The columns of DESIGN.md §5, in their order. The identifiant stays an int, so
+#: that Excel stores a number, not text.
+ACTIVITY_COLUMNS = (
+    ActivityColumn(
+        "identifiant", _("Identifiant"), lambda row: row.candidate_id, width=12
+    ),
+    ActivityColumn("dabm", _("DABM"), lambda row: row.dabm, width=20),
+    ActivityColumn("conseiller", _("Conseiller"), lambda row: row.conseiller, width=28),
+    ActivityColumn("modalite", _("Modalité"), lambda row: row.modalite, width=14),
+    ActivityColumn(
+        "phases", _("Phases"), lambda row: ", ".join(row.phases), width=60, wrap=True
+    ),
+    ActivityColumn(
+        "phase_terminee",
+        _("Phase terminée"),
+        lambda row: ", ".join(row.done),
+        width=60,
+        wrap=True,
+    ),
+)
+
+EXPORT_CHUNK = 2000
+
+
+def activity_rows(queryset):
+    """The table's rows, {column name: value}, chunk by chunk.
+
+    For the page on screen as for a 50,000-row export: plain values rather than
+    model instances (an export must not build 50,000 bilans with their phase
+    pages). Per chunk, two queries bring the selected and the completed phases as
+    (bilan id, phase id) pairs.
+    """
+    titles = dict(PhasePage.objects.values_list("pk", "title"))
+    modalites = dict(Bilan.Modalite.choices)
+    values = queryset.prefetch_related(None).values_list(
+        "pk",
+        "candidate_id",
+        "dabm__name",
+        "conseiller__first_name",
+        "conseiller__last_name",
+        "conseiller__username",
+        "modalite",
+    )
+    iterator = values.iterator(chunk_size=EXPORT_CHUNK)
+    while chunk := list(islice(iterator, EXPORT_CHUNK)):
+        ids = [row[0] for row in chunk]
+        selected = defaultdict(list)
+        for bilan_id, phase_id in (
+            BilanPhase.objects.filter(bilan_id__in=ids)
+            .order_by("bilan_id", "position")
+            .values_list("bilan_id", "phase_id")
+        ):
+            selected[bilan_id].append(phase_id)
+        done = set(
+            PhaseSubmission.objects.filter(
+                bilan_id__in=ids, status__in=PhaseSubmission.DONE
+            ).values_list("bilan_id", "phase_id")
+        )
+        for pk, candidate_id, dabm, first, last, username, modalite in chunk:
+            phases = selected[pk]
+            row = BilanActivity(
+                candidate_id=candidate_id,
+                dabm=dabm,
+                # As `User.__str__` says it, without loading the user.
+                conseiller=f"{first} {last}".strip() or username,
+                modalite=modalites.get(modalite, modalite),
+                phases=[titles[p] for p in phases],
+                done=[titles[p] for p in phases if (pk, p) in done],
+            )
+            yield {column.name: column.value(row) for column in ACTIVITY_COLUMNS}

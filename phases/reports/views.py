@@ -6,8 +6,6 @@ French Excel (UTF-8 with BOM, ";" separator), and neutralises spreadsheet formul
 """
 
 import csv
-from collections import defaultdict
-from itertools import islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -32,9 +30,9 @@ from monbilan.admin_columns import LabelledColumn
 from users.models import Dabm, User
 from users.permissions import is_academie_manager
 
-from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission
+from ..models import Bilan, PhasePage, PhaseSubmission
 from . import statistics
-from .activity import activity_queryset, done_titles, selected_titles
+from .activity import ACTIVITY_COLUMNS, activity_queryset, activity_rows
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -104,66 +102,6 @@ class ActivityFilterSet(WagtailFilterSet):
         )
 
 
-def conseiller_name(bilan):
-    return str(bilan.conseiller)
-
-
-def phases_cell(bilan):
-    return ", ".join(selected_titles(bilan))
-
-
-def done_cell(bilan):
-    return ", ".join(done_titles(bilan))
-
-
-EXPORT_CHUNK = 2000
-
-
-def activity_rows(queryset):
-    """The activity table's rows as plain values, chunk by chunk.
-
-    Tuples rather than model instances: a 50,000-row export must not build 50,000
-    bilans with their phase pages. Per chunk, two queries bring the selected and
-    the completed phases as (bilan id, phase id) pairs.
-    """
-    titles = dict(PhasePage.objects.values_list("pk", "title"))
-    modalites = dict(Bilan.Modalite.choices)
-    values = queryset.prefetch_related(None).values_list(
-        "pk",
-        "candidate_id",
-        "dabm__name",
-        "conseiller__first_name",
-        "conseiller__last_name",
-        "conseiller__username",
-        "modalite",
-    )
-    iterator = values.iterator(chunk_size=EXPORT_CHUNK)
-    while chunk := list(islice(iterator, EXPORT_CHUNK)):
-        ids = [row[0] for row in chunk]
-        selected = defaultdict(list)
-        for bilan_id, phase_id in (
-            BilanPhase.objects.filter(bilan_id__in=ids)
-            .order_by("bilan_id", "position")
-            .values_list("bilan_id", "phase_id")
-        ):
-            selected[bilan_id].append(phase_id)
-        done = set(
-            PhaseSubmission.objects.filter(
-                bilan_id__in=ids, status__in=PhaseSubmission.DONE
-            ).values_list("bilan_id", "phase_id")
-        )
-        for pk, candidate_id, dabm, first, last, username, modalite in chunk:
-            phases = selected[pk]
-            yield (
-                candidate_id,
-                dabm,
-                f"{first} {last}".strip() or username,
-                modalites.get(modalite, modalite),
-                ", ".join(titles[p] for p in phases),
-                ", ".join(titles[p] for p in phases if (pk, p) in done),
-            )
-
-
 class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     page_title = _("Tableau d'activité")
     header_icon = "table"
@@ -174,18 +112,14 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     paginate_by = 50
     # Six columns do not fit a phone: "Phase terminée" was pushed off screen.
     table_classname = "listing monbilan-cards"
+    # The columns, their labels and their values are `ACTIVITY_COLUMNS`: the page on
+    # screen, the CSV and the XLSX all read the rows of `activity_rows`.
     columns = [
-        LabelledColumn("identifiant", label=_("Identifiant"), accessor="candidate_id"),
-        LabelledColumn("dabm", label=_("DABM"), accessor="dabm.name"),
-        LabelledColumn("conseiller", label=_("Conseiller"), accessor=conseiller_name),
-        LabelledColumn(
-            "modalite", label=_("Modalité"), accessor="get_modalite_display"
-        ),
-        LabelledColumn("phases", label=_("Phases"), accessor=phases_cell),
-        LabelledColumn("phase_terminee", label=_("Phase terminée"), accessor=done_cell),
+        LabelledColumn(column.name, label=column.label, accessor=column.name)
+        for column in ACTIVITY_COLUMNS
     ]
-    list_export = [column.name for column in columns]
-    export_headings = {column.name: column.label for column in columns}
+    list_export = [column.name for column in ACTIVITY_COLUMNS]
+    export_headings = {column.name: column.label for column in ACTIVITY_COLUMNS}
 
     def get_queryset(self):
         return activity_queryset(self.request.user)
@@ -193,8 +127,9 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     def get_filename(self):
         return f"tableau-activite-{timezone.localdate():%Y-%m-%d}"
 
-    def to_row_dict(self, item):
-        return {column.name: column.get_value(item) for column in self.columns}
+    def get_table(self, object_list):
+        # The page's bilans as the exports read them (dicts keyed by column name).
+        return super().get_table(list(activity_rows(object_list)))
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
@@ -216,9 +151,7 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
             {field: self.get_heading(queryset, field) for field in self.list_export}
         )
         for row in activity_rows(queryset):
-            yield self.write_csv_row(
-                writer, dict(zip(self.list_export, row, strict=True))
-            )
+            yield self.write_csv_row(writer, row)
 
     def get(self, request, *args, **kwargs):
         if not self.is_export:
@@ -230,18 +163,6 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
             self.get_filtered_queryset(), request.GET.get("export")
         )
 
-    #: Column widths in characters, so that the file opens readable: the
-    #: identifiant is short, the lists of phases long (they wrap in their cell).
-    xlsx_widths = {
-        "identifiant": 12,
-        "dabm": 20,
-        "conseiller": 28,
-        "modalite": 14,
-        "phases": 60,
-        "phase_terminee": 60,
-    }
-    xlsx_wrapped = {"phases", "phase_terminee"}
-
     def write_xlsx(self, queryset, output):
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
@@ -251,10 +172,8 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
         workbook = Workbook(write_only=True)
         worksheet = workbook.create_sheet(title=str(_("Tableau d'activité"))[:31])
         # A write-only sheet takes its layout before its first row.
-        for index, field in enumerate(self.list_export, start=1):
-            worksheet.column_dimensions[
-                get_column_letter(index)
-            ].width = self.xlsx_widths.get(field, 20)
+        for index, column in enumerate(ACTIVITY_COLUMNS, start=1):
+            worksheet.column_dimensions[get_column_letter(index)].width = column.width
         worksheet.freeze_panes = "A2"  # the header row stays in view
         bold = Font(bold=True)
         header = []
@@ -265,16 +184,11 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
         worksheet.append(header)
         wrapped = Alignment(wrap_text=True, vertical="top")
         top = Alignment(vertical="top")
-        # The same plain rows as the CSV: no model instance per bilan. The
-        # identifiant stays an int, so Excel stores a number, not text.
+        # The same plain rows as the CSV: no model instance per bilan.
         for row in activity_rows(queryset):
-            cells = list(
-                self.generate_xlsx_row(
-                    worksheet, dict(zip(self.list_export, row, strict=True))
-                )
-            )
-            for field, cell in zip(self.list_export, cells, strict=True):
-                cell.alignment = wrapped if field in self.xlsx_wrapped else top
+            cells = list(self.generate_xlsx_row(worksheet, row))
+            for column, cell in zip(ACTIVITY_COLUMNS, cells, strict=True):
+                cell.alignment = wrapped if column.wrap else top
             worksheet.append(cells)
         workbook.save(output)
 

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from phases.models import Bilan, PhaseSubmission
+from phases.reports.activity import ACTIVITY_COLUMNS
 from phases.rules.bilans import create_bilan
 
 from ..factories import ConseillerFactory, UserFactory, bilan_for
@@ -107,6 +108,42 @@ def test_activity_table_columns_and_bottom_csv_button(client_as, world, phases):
     assert "XLSX" in content
     assert "Contexte de la demande, Retour historique" in content
     assert SECRET_ANSWER not in content
+
+
+def cells(html, tag):
+    """The texts of the `tag` cells of each row of an HTML table."""
+    return [
+        [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(rf"<{tag}\b.*?</{tag}>", row, re.DOTALL)
+        ]
+        for row in re.findall(r"<tr\b.*?</tr>", html, re.DOTALL)
+        if f"<{tag}" in row
+    ]
+
+
+def test_screen_csv_and_xlsx_read_the_one_definition_of_the_columns(
+    client_as, world, phases
+):
+    """The six columns are defined once: the page, the CSV and the XLSX show the
+    same labels in the same order, and the same values under them."""
+    complete(world.bilan, phases[0])
+    definition = [str(column.label) for column in ACTIVITY_COLUMNS]
+    assert definition == HEADER  # DESIGN.md §5
+    client = client_as("admin")
+    table = table_of(unescape(client.get(ACTIVITY).content.decode()))
+    [on_screen] = cells(table, "th")
+    csv_rows = read_csv(client.get(ACTIVITY, {"export": "csv"}))
+    response = client.get(ACTIVITY, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    xlsx_rows = [
+        ["" if c is None else str(c) for c in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    assert on_screen == csv_rows[0] == xlsx_rows[0] == definition
+    # Each cell names its column on a phone, from the same labels.
+    assert re.findall(r'<td data-label="([^"]+)"', table)[:6] == definition
+    assert cells(table, "td") == csv_rows[1:] == xlsx_rows[1:]
 
 
 CSV_BUTTON = re.compile(
