@@ -8,7 +8,7 @@ lycée in Sète for twelve years, six years before at the mairie de Lunel, who m
 towards conseil en formation continue (CFC) at the GRETA. The text avoids gendered
 agreement, so that every demo candidate, Gaëlle or Hugo, can have it.
 
-Answers are keyed by the question's label as shipped (`phases.content.shipped`); a
+Answers are keyed by the question's label as shipped (`phases/content/phases/`); a
 question a référent reworded or added falls back to the block's own example.
 """
 

@@ -1,64 +1,44 @@
-"""Install the phases index and the ten phase pages of DESIGN.md §3."""
+"""Install the phases index and the ten phase pages of DESIGN.md §3.
 
-import uuid
+Their shipped texts are data: one YAML file per phase in `phases/content/phases/`,
+in the order of their names (`01-…` to `10-…`), in the format `home.setup` reads
+for the site's pages too.
+"""
+
+from pathlib import Path
 
 from django.db import transaction
 
 from wagtail.models import Page
 
 from home.models import HomePage
+from home.setup import body_from_content, read_content
 
 from ..models import PhaseIndexPage, PhasePage
 
-PHASE_TITLES = [
-    "Contexte de la demande",
-    "Retour historique",
-    "Connaissance de soi 1 sur 3 : Valeurs relatives au travail",
-    "Connaissance de soi 2 sur 3 : Priorités de vie et conditions de travail",
-    "Connaissance de soi 3 sur 3 : Traits de personnalité",
-    "Identification des compétences",
-    "De mes atouts à mes projets",
-    "Connaissance de mon environnement",
-    "Etude de faisabilité - Validation du/des projets",
-    "Définition du plan d'action",
-]
+PHASES_DIR = Path(__file__).resolve().parent / "phases"
+
+
+def phase_files():
+    """The shipped phases' files, in the bilan's order."""
+    return sorted(PHASES_DIR.glob("*.yaml"))
+
+
+def shipped_content():
+    """The ten phases' shipped content: {title: {"intro": html, "body": [(block
+    type, plain value), …]}}, in the bilan's order."""
+    phases = (read_content(path) for path in phase_files())
+    return {
+        phase["title"]: {"intro": phase["intro"], "body": phase["body"]}
+        for phase in phases
+    }
+
+
+PHASE_TITLES = list(shipped_content())
 
 
 def get_phase_index():
     return PhaseIndexPage.objects.first()
-
-
-def shipped_content():
-    """The real phase content (`phases.content.shipped.PHASE_CONTENT`), if present."""
-    try:
-        from .shipped import PHASE_CONTENT
-    except ImportError:
-        return {}
-    return PHASE_CONTENT
-
-
-def _raw_value(value):
-    """A plain value in StreamField's stored (raw) form, list items given ids.
-
-    Plain lists of strings become ListBlock items with ids straight away, so that
-    the first save already holds the stable keys answers are filed under.
-    """
-    if isinstance(value, dict):
-        return {key: _raw_value(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [
-            {"type": "item", "value": _raw_value(item), "id": str(uuid.uuid4())}
-            for item in value
-        ]
-    return value
-
-
-def body_from_content(body):
-    """Turn [(block type, plain value), …] into StreamField raw data."""
-    return [
-        {"type": block_type, "value": _raw_value(value), "id": str(uuid.uuid4())}
-        for block_type, value in body
-    ]
 
 
 def page_fields(content):
@@ -75,7 +55,7 @@ def install_phases(content=None):
     """Create the phases index and any missing phase page; fill empty ones.
 
     `content` maps a phase title to {"intro": html, "body": [(block type, plain
-    value), …]}, the shape of `phases.content.shipped.PHASE_CONTENT` (the default).
+    value), …]}, the shape of `shipped_content()` (the default).
     A page that already has a body is never touched: a référent may have edited
     it, and candidates' answers refer to its questions. Returns the phase pages in
     order.

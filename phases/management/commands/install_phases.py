@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from ...content.install import install_phases, shipped_content
+from ...content.install import install_phases
 
 
 class Command(BaseCommand):
@@ -12,12 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        if not shipped_content():
-            self.stdout.write(
-                self.style.WARNING(
-                    "Le contenu des phases (phases/content/shipped.py) est absent : "
-                    "les phases sont créées avec leur seul intitulé."
-                )
-            )
         pages = install_phases()
         self.stdout.write(self.style.SUCCESS(f"{len(pages)} phases prêtes."))
