@@ -52,7 +52,7 @@ class StatusFields(forms.Form):
         return user
 
 
-class AccountForm(StatusFields, WagtailAdminModelForm):
+class AdminAccountForm(StatusFields, WagtailAdminModelForm):
     """Fields and checks shared by the admin's account forms (one role each)."""
 
     role = None  # set by each subclass: the role of the accounts it makes
@@ -159,7 +159,7 @@ class ChangePasswordFields(forms.Form):
 # --- Conseillers (académie administrators) -----------------------------------
 
 
-class ConseillerForm(AccountForm):
+class ConseillerForm(AdminAccountForm):
     role = User.Role.CONSEILLER
 
     class Meta:
@@ -215,7 +215,7 @@ class ConseillerEditForm(ChangePasswordFields, ConseillerForm):
 # --- Académie administrators (superusers) -------------------------------------
 
 
-class AdministrateurForm(AccountForm):
+class AdministrateurForm(AdminAccountForm):
     role = User.Role.ADMINISTRATEUR
 
     class Meta:

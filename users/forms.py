@@ -120,14 +120,14 @@ class CurrentPasswordField(forms.CharField):
     """The current password: required to change the e-mail or the password only.
 
     Declared required, so that it is not labelled « (Optionnel) », but it
-    accepts an empty value: `AccountForm.clean` asks for it when it is needed.
+    accepts an empty value: `MyAccountForm.clean` asks for it when it is needed.
     """
 
     def validate(self, value):
         """Skip the "required" check (the only one of CharField's)."""
 
 
-class AccountForm(DsfrFormMixin, forms.ModelForm):
+class MyAccountForm(DsfrFormMixin, forms.ModelForm):
     """Mon compte: identity, avatar and, optionally, a new password."""
 
     current_password = CurrentPasswordField(

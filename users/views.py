@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from . import throttle
-from .forms import AccountForm, LoginForm, PasswordResetForm, SetPasswordForm
+from .forms import LoginForm, MyAccountForm, PasswordResetForm, SetPasswordForm
 from .models import User
 
 
@@ -65,7 +65,7 @@ def account(request):
     user = request.user
     old_avatar = user.avatar.name if user.avatar else ""
     if request.method == "POST":
-        form = AccountForm(request.POST, request.FILES, instance=user)
+        form = MyAccountForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
             user = form.save()
             if old_avatar and old_avatar != (user.avatar.name or ""):
@@ -86,7 +86,7 @@ def account(request):
             ),
         )
     else:
-        form = AccountForm(instance=user)
+        form = MyAccountForm(instance=user)
     return render(request, "users/account.html", {"form": form})
 
 
