@@ -22,6 +22,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
 import django_filters
@@ -250,25 +251,41 @@ class StatisticsView(
         return context
 
 
+#: Wagtail's own actions on an account that the journal lists, named as nouns
+#: like the project's ("Compte bloqué"), where Wagtail's labels are verbs ("Créer").
+WAGTAIL_ACCOUNT_ACTIONS = {
+    "wagtail.create": _("Création"),
+    "wagtail.edit": _("Modification"),
+}
+
+
+def journal_action_choices():
+    """The journal's actions: Wagtail's creation and edit of an account, then every
+    action the project registers (`register_log_actions` hooks, codes in
+    "monbilan."), labelled as registered.
+
+    Read from Wagtail's registry, as Wagtail's own site history does, so that an
+    action registered tomorrow is offered without being listed here again.
+    """
+    ours = [
+        (action, label)
+        for action, label in log_action_registry.get_choices()
+        if action.startswith("monbilan.")
+    ]
+    return [*WAGTAIL_ACCOUNT_ACTIONS.items(), *ours]
+
+
 class AuditFilterSet(WagtailFilterSet):
-    action = django_filters.ChoiceFilter(
-        label=_("Action"),
-        choices=[
-            ("wagtail.create", _("Création")),
-            ("wagtail.edit", _("Modification")),
-            ("monbilan.account.block", _("Compte bloqué")),
-            ("monbilan.account.unblock", _("Compte débloqué")),
-            ("monbilan.account.referent_on", _("Rôle conseiller référent attribué")),
-            ("monbilan.account.referent_off", _("Rôle conseiller référent retiré")),
-            ("monbilan.account.dabm", _("DABM modifié")),
-            ("monbilan.activity_export", _("Export du tableau d'activité")),
-        ],
-        empty_label=_("Toutes"),
-    )
+    action = django_filters.ChoiceFilter(label=_("Action"), empty_label=_("Toutes"))
 
     class Meta:
         model = ModelLogEntry
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Here, not at import: the registry reads the hooks of every app.
+        self.filters["action"].extra["choices"] = journal_action_choices()
 
 
 def log_message(entry):

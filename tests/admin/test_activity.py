@@ -7,6 +7,8 @@ from html import unescape
 
 from django.utils import timezone
 
+from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
 import pytest
@@ -270,6 +272,47 @@ def test_export_is_recorded_in_the_journal(client_as, world):
     client.force_login(world.admin_toulouse)
     journal = unescape(client.get("/admin/journal/").content.decode())
     assert "Export du tableau d'activité" not in table_of(journal)
+
+
+#: The journal's "Action" filter, as the administrators have always read it.
+JOURNAL_ACTIONS = [
+    ("", "Toutes"),
+    ("wagtail.create", "Création"),
+    ("wagtail.edit", "Modification"),
+    ("monbilan.account.block", "Compte bloqué"),
+    ("monbilan.account.unblock", "Compte débloqué"),
+    ("monbilan.account.referent_on", "Rôle conseiller référent attribué"),
+    ("monbilan.account.referent_off", "Rôle conseiller référent retiré"),
+    ("monbilan.account.dabm", "DABM modifié"),
+    ("monbilan.activity_export", "Export du tableau d'activité"),
+]
+
+
+def test_journal_filters_on_the_registered_actions_in_french(client_as, world):
+    """The filter's choices are the actions registered with Wagtail, labelled as
+    registered: an action the project registers is offered without a second list."""
+    client = client_as("admin")
+    content = unescape(client.get("/admin/journal/").content.decode())
+    select = content[content.index('<select name="action"') :]
+    select = select[: select.index("</select>")]
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+    assert options[: len(JOURNAL_ACTIONS)] == JOURNAL_ACTIONS
+    # From "Compte bloqué" on, the actions the project registers, as registered.
+    for action, label in options[3:]:
+        assert action.startswith("monbilan.")
+        assert label == str(log_action_registry.get_action_label(action))
+
+    log(instance=world.conseiller, action="monbilan.account.block", user=world.admin)
+    log(instance=world.conseiller, action="monbilan.account.dabm", user=world.admin)
+    journal = table_of(
+        unescape(
+            client.get(
+                "/admin/journal/", {"action": "monbilan.account.block"}
+            ).content.decode()
+        )
+    )
+    assert "Compte bloqué" in journal
+    assert "DABM modifié" not in journal
 
 
 def test_activity_query_count_does_not_grow(
