@@ -16,12 +16,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..forms import (
-    BilanForm,
-    BilanStatusForm,
-    CandidateForm,
-    DashboardFilterForm,
-)
 from ..models import Bilan, PhasePage
 from ..overview import BilanRow, bilan_overview, followed_bilans
 from ..questions.display import page_items
@@ -43,6 +37,12 @@ from ..rules.bilans import (
 )
 from ..rules.threads import show_threads
 from ..templatetags.french_text import of_name
+from .forms import (
+    BilanForm,
+    BilanStatusForm,
+    CandidateForm,
+    DashboardFilterForm,
+)
 
 PAGE_SIZE = 20
 

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..emails import question_path
-from ..forms import PostForm
 from ..models import Bilan, PhasePage, Thread
 from ..rules.threads import (
     UnknownQuestion,
@@ -24,6 +23,7 @@ from ..rules.threads import (
     post_message,
     set_resolved,
 )
+from .forms import PostForm
 
 
 def conversation_bilan(user, bilan_id):

@@ -1,5 +1,6 @@
-"""The conseiller's forms: a candidate and their bilan, a bilan's status, the
-dashboard's filters, a comment or a message.
+"""The forms of the role screens: the conseiller's (a candidate and their bilan,
+a bilan's status, the dashboard's filters) and the threads' (a comment or a
+message).
 
 The form a candidate fills for a phase is built by the form engine,
 `phases.questions.form`.
@@ -15,8 +16,8 @@ from monbilan.forms import DsfrFormMixin, check_new_password
 from users.accounts import check_email_free
 from users.models import User
 
-from .models import Bilan, PhasePage
-from .templatetags.french_dates import french_date
+from ..models import Bilan, PhasePage
+from ..templatetags.french_dates import french_date
 
 # --- The conseiller's forms --------------------------------------------------
 
