@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from phases import urls as phases_urls
 from search import views as search_views
+from synthese import urls as synthese_urls
 from users import urls as users_urls
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("", include(users_urls)),
     path("", include(phases_urls)),
+    path("", include(synthese_urls)),
 ]
 
 if settings.DEBUG:

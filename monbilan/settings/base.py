@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "users",
     "home",
     "phases",
+    "synthese",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
