@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from ..models import Bilan, PhasePage, SubmissionFile
@@ -29,6 +30,38 @@ from ..rules.answers import (
 )
 from ..rules.threads import show_threads, with_comment_flag
 from .conseiller import dashboard_conseiller
+
+# Said by the autosave endpoint on a 409, and by its script when that answer has
+# no message of its own.
+CONFLICT = gettext_noop(
+    "Vos réponses ont été modifiées dans un autre onglet ou une autre fenêtre. Pour "
+    "ne rien écraser, cette page n'est plus enregistrée automatiquement ; votre "
+    "saisie est conservée sur cet appareil. Rechargez la page pour reprendre la "
+    "dernière version enregistrée."
+)
+
+
+def autosave_texts():
+    """What static/js/autosave.js says, handed in by the phase page with
+    `json_script`: the script holds no French of its own.
+
+    `saved` keeps its `%(time)s` for the script, which knows the time.
+    """
+    return {
+        "saving": _("Enregistrement en cours…"),
+        "saved": _("Enregistré à %(time)s"),
+        "restored": _("Votre saisie a été restaurée ; elle va être enregistrée."),
+        "offline": _(
+            "Connexion impossible : vos dernières réponses n'ont pas pu être "
+            "enregistrées. Elles sont conservées sur cet appareil ; l'enregistrement "
+            "reprendra à la prochaine modification."
+        ),
+        "failed": _(
+            "L'enregistrement automatique a échoué. Vos réponses sont conservées sur "
+            "cet appareil ; cliquez sur « Enregistrer » en bas de la page."
+        ),
+        "conflict": _(CONFLICT),
+    }
 
 
 @login_required
@@ -195,7 +228,12 @@ def phase_page(request, phase):
     # nested forms) and their fields point to them with the `form` attribute.
     context["comments"]["detached"] = True
     context.update(
-        mode="form", form=form, version=version, items=items, removed=removed
+        mode="form",
+        form=form,
+        version=version,
+        items=items,
+        removed=removed,
+        autosave_texts=autosave_texts(),
     )
     return render(request, PhasePage.template, context, status=status)
 
@@ -270,12 +308,7 @@ def autosave(request, phase_id):
             {
                 "error": "conflict",
                 "version": error.submission.version,
-                "message": _(
-                    "Vos réponses ont été modifiées dans un autre onglet ou une autre "
-                    "fenêtre. Pour ne rien écraser, cette page n'est plus enregistrée "
-                    "automatiquement ; votre saisie est conservée sur cet appareil. "
-                    "Rechargez la page pour reprendre la dernière version enregistrée."
-                ),
+                "message": _(CONFLICT),
             },
             status=409,
         )

@@ -25,9 +25,12 @@
   }
 
   var form = document.getElementById("phase-form");
-  if (!form || !window.fetch || !window.FormData) {
+  // What it says comes from the page, in French (json_script): none is written here.
+  var texts = document.getElementById("autosave-texts");
+  if (!form || !texts || !window.fetch || !window.FormData) {
     return;
   }
+  var MESSAGES = JSON.parse(texts.textContent);
 
   var DELAY = 2000;
   var url = form.dataset.autosaveUrl;
@@ -41,22 +44,6 @@
   var stopped = false;
   var edits = 0;
   var waitingSubmitter = null;
-
-  var MESSAGES = {
-    offline:
-      "Connexion impossible : vos dernières réponses n'ont pas pu être enregistrées. " +
-      "Elles sont conservées sur cet appareil ; l'enregistrement reprendra à la " +
-      "prochaine modification.",
-    failed:
-      "L'enregistrement automatique a échoué. Vos réponses sont conservées sur cet " +
-      "appareil ; cliquez sur « Enregistrer » en bas de la page.",
-    conflict:
-      "Vos réponses ont été modifiées dans un autre onglet ou une autre fenêtre. " +
-      "Pour ne rien écraser, cette page n'est plus enregistrée automatiquement ; " +
-      "votre saisie est conservée sur cet appareil. Rechargez la page pour reprendre " +
-      "la dernière version enregistrée.",
-    saving: "Enregistrement en cours…",
-  };
 
   function say(message, isError) {
     statusBox.textContent = message;
@@ -157,7 +144,7 @@
           .then(function (body) {
             if (response.ok) {
               versionInput.value = String(body.version);
-              say("Enregistré à " + body.saved_at_display);
+              say(MESSAGES.saved.replace("%(time)s", body.saved_at_display));
               if (sentAt === edits) {
                 clearLocal();
               }
@@ -281,7 +268,7 @@
       restoreBox.querySelector("[data-autosave-restore]").addEventListener("click", function () {
         restore(saved.entries);
         restoreBox.hidden = true;
-        say("Votre saisie a été restaurée ; elle va être enregistrée.");
+        say(MESSAGES.restored);
       });
       restoreBox.querySelector("[data-autosave-discard]").addEventListener("click", function () {
         clearLocal();

@@ -81,3 +81,35 @@ def test_candidate_fills_saves_reloads_and_completes_a_phase(
     saved.refresh_from_db()
     assert saved.status == PhaseSubmission.Status.TERMINEE
     assert saved.answers[phase.questions()[1].id] == "Gestionnaire administrative"
+
+
+def test_offline_answers_are_kept_on_the_device_and_restored(
+    page, login, world, phases
+):
+    """The autosave's French texts come from the page (json_script), not the
+    script: offline, restored, saved."""
+    phase = publish_body(phases[0], JOURNEY_BODY)
+    login("candidat")
+    page.get_by_role("link", name=phase.title, exact=True).click()
+    status = page.get_by_role("status")
+
+    page.context.set_offline(True)
+    page.get_by_label("Votre métier actuel").fill("Gestionnaire administrative")
+    expect(status).to_have_text(
+        re.compile(r"^Connexion impossible : vos dernières réponses"), timeout=15_000
+    )
+    assert not PhaseSubmission.objects.filter(bilan=world.bilan, phase=phase).exists()
+
+    page.context.set_offline(False)
+    page.reload()
+    expect(page.get_by_label("Votre métier actuel")).to_have_value("")
+    page.get_by_role("button", name="Restaurer").click()
+    expect(page.get_by_label("Votre métier actuel")).to_have_value(
+        "Gestionnaire administrative"
+    )
+    expect(status).to_have_text(
+        "Votre saisie a été restaurée ; elle va être enregistrée."
+    )
+    expect(status).to_have_text(re.compile(r"^Enregistré à \d\d:\d\d$"), timeout=15_000)
+    saved = PhaseSubmission.objects.get(bilan=world.bilan, phase=phase)
+    assert "Gestionnaire administrative" in saved.answers.values()
