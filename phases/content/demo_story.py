@@ -9,10 +9,11 @@ towards conseil en formation continue (CFC) at the GRETA. The text avoids gender
 agreement, so that every demo candidate, Gaëlle or Hugo, can have it.
 
 Answers are keyed by the question's label as shipped (`phases/content/phases/`); a
-question a référent reworded or added falls back to the block's own example.
+question a référent reworded or added falls back to an example (`demo_answers`).
+Each answer is plain, as a person writes it: a text, a number, the texts of the
+choices picked, a statement's text → its degree (Likert), the items in order
+(ranking), the rows of a table.
 """
-
-from ..questions.blocks import list_items
 
 ANSWERS = {
     # 1. Contexte de la demande
@@ -578,38 +579,4 @@ def story_data(name, child):
     answer = ANSWERS.get(str(child.value["label"]))
     if answer is None:
         return None
-    value = child.value
-    kind = child.block.type_name
-    # The story is plain data; which POST keys a block reads is the block's form
-    # field's business, so this mirrors the shapes of phases.questions.fields.
-    if kind in ("single_choice", "dropdown"):
-        choices = {text for _key, text in list_items(value["choices"])}
-        return {name: answer} if answer in choices else None
-    if kind == "multiple_choice":
-        choices = {text for _key, text in list_items(value["choices"])}
-        picked = [text for text in answer if text in choices]
-        return {name: picked} if picked else None
-    if kind == "likert":
-        scale = {text for _key, text in list_items(value["scale"])}
-        data = {
-            f"{name}-{key}": answer[text]
-            for key, text in list_items(value["statements"])
-            if answer.get(text) in scale
-        }
-        return data if len(data) == len(list_items(value["statements"])) else None
-    if kind == "ranking":
-        items = list_items(value["items"])
-        order = [text for text in answer if text in {t for _k, t in items}]
-        order += [text for _key, text in items if text not in order]
-        rank = {text: position for position, text in enumerate(order, start=1)}
-        return {f"{name}-{key}": str(rank[text]) for key, text in items}
-    if kind == "table":
-        width = len(list_items(value["columns"]))
-        data = {f"{name}-rows": str(len(answer))}
-        for row, cells in enumerate(answer):
-            for column in range(width):
-                data[f"{name}-{row}-{column}"] = (
-                    cells[column] if column < len(cells) else ""
-                )
-        return data
-    return {name: str(answer)}
+    return child.block.answer_data(child.value, name, answer)

@@ -10,10 +10,12 @@ on a block type:
   value becomes the JSON stored in `PhaseSubmission.answers`, and back;
 - `snapshot(value)` / `render_answer(snapshot, answer)`: what the question asked at
   the time it was answered, and how an answer displays from that alone (so that an
-  answer to a question a référent later removed still shows with its question).
+  answer to a question a référent later removed still shows with its question);
+- `answer_data(value, name, answer)` / `example_answer(value, texts)`: the POST data
+  that gives a plain answer (as a person writes it) to the form field, and a
+  plausible answer of the question's shape, its prose asked of `texts` (the demo's
+  and the tests' data: `phases.content.demo_answers`; the engine ships no prose).
 """
-
-import zlib
 
 from django import forms
 from django.template.loader import render_to_string
@@ -46,74 +48,19 @@ def list_items(list_value):
     ]
 
 
-# Plausible answers for the demo data (see `example_data`).
-SHORT_EXAMPLES = (
-    "Assistante de gestion administrative",
-    "Douze ans d'expérience dans l'éducation nationale",
-    "Formation de formateur d'adultes",
-    "Coordinateur de projets pédagogiques",
-    "Travailler au contact du public",
-)
-LONG_EXAMPLES = (
-    "Après douze ans dans le même poste, j'ai envie de donner un nouveau sens à "
-    "mon travail. J'aime transmettre et accompagner, et je voudrais savoir comment "
-    "valoriser ces compétences ailleurs.",
-    "J'ai commencé comme agent administratif, puis je suis devenue gestionnaire "
-    "d'un service de vingt personnes. Ce qui m'a le plus plu : organiser, "
-    "résoudre des problèmes concrets et travailler en équipe.",
-    "Je me sens à l'aise dans l'écoute et la médiation. On me dit souvent que je "
-    "sais rassurer et expliquer clairement. J'ai plus de mal avec les tâches "
-    "répétitives et l'isolement.",
-    "Mon projet principal est de devenir formatrice pour adultes. Une piste "
-    "secondaire serait un poste de conseillère en insertion dans une mission "
-    "locale, plus proche de mon domicile.",
-    "Je souhaite me renseigner auprès de deux organismes de formation, rencontrer "
-    "une professionnelle du métier et vérifier les conditions de financement.",
-)
+def list_texts(list_value):
+    """The texts of a ListBlock value, in order."""
+    return [text for _key, text in list_items(list_value)]
 
 
-# Column keyword → two plausible cells (demo data for tables).
-TABLE_EXAMPLES = (
-    (("période", "année", "date", "échéance"), ("2014 – 2026", "2008 – 2014")),
-    (
-        ("employeur", "établissement", "organisme", "structure"),
-        ("Lycée Jean Moulin, Sète", "Mairie de Lunel"),
-    ),
-    (
-        ("fonction", "métier", "poste", "piste", "projet"),
-        ("Gestionnaire administrative", "Formatrice pour adultes"),
-    ),
-    (
-        ("compétence",),
-        ("Accueillir et orienter du public", "Gérer un budget de service"),
-    ),
-    (
-        ("action",),
-        (
-            "Rencontrer une formatrice d'adultes",
-            "S'inscrire à une réunion d'information",
-        ),
-    ),
-    (
-        ("diplôme", "formation", "certification"),
-        ("BTS Assistant de gestion", "Titre professionnel Formateur d'adultes"),
-    ),
-    (("niveau",), ("Confirmé", "Intermédiaire")),
-    (("oui", "obtenu", "envie"), ("Oui", "En cours")),
-)
-
-
-def table_examples(column):
-    lowered = column.lower()
-    for keywords, cells in TABLE_EXAMPLES:
-        if any(keyword in lowered for keyword in keywords):
-            return cells
-    return (pick_example(SHORT_EXAMPLES, column), pick_example(SHORT_EXAMPLES, lowered))
-
-
-def pick_example(examples, label):
-    """A stable pick, so that the demo data is the same on every run."""
-    return examples[zlib.crc32(str(label).encode()) % len(examples)]
+def text_list(item_label, label, *, max_length, min_num, **options):
+    """A ListBlock of texts the référent writes: choices, statements, columns…"""
+    return blocks.ListBlock(
+        blocks.CharBlock(label=item_label, max_length=max_length),
+        label=label,
+        min_num=min_num,
+        **options,
+    )
 
 
 class FieldBlock(blocks.StructBlock):
@@ -161,11 +108,24 @@ class FieldBlock(blocks.StructBlock):
         context.update(self.answer_context(snapshot, answer))
         return render_to_string(self.answer_template, context)
 
-    def example_data(self, name, value):
-        """POST data answering this question plausibly (demo data and tests)."""
-        return {}
+    # --- demo and test data ---------------------------------------------------
+    def answer_data(self, value, name, answer):
+        """The POST data this question's form field reads as `answer`, a plain
+        answer as a person writes it (texts, not the items' keys); None when it
+        does not fit the question (e.g. a choice it does not offer)."""
+        return {name: str(answer)}
+
+    def example_answer(self, value, texts):
+        """A plausible plain answer (for `answer_data`); None if it takes no text.
+
+        The engine knows the shape, `texts` the prose: `texts.short(label)` and
+        `texts.long(label)` give an answer's text, `texts.cells(column)` two cells
+        of a table's column (`phases.content.demo_answers.DEMO_TEXTS`).
+        """
+        return None
 
     class Meta:
+        # Inherited by every question's Meta (Wagtail merges it with the bases').
         template = "blocks/field_block.html"
         # The block chooser lists the questions apart from the content blocks.
         group = _("Questions")
@@ -179,12 +139,11 @@ class ShortTextBlock(FieldBlock):
     def form_field(self, value, *, required, **options):
         return forms.CharField(max_length=500, **self.field_kwargs(value, required))
 
-    def example_data(self, name, value):
-        return {name: pick_example(SHORT_EXAMPLES, value["label"])}
+    def example_answer(self, value, texts):
+        return texts.short(value["label"])
 
     class Meta:
         icon = "form"
-        template = "blocks/field_block.html"
         label = _("Réponse courte")
         description = _("Une réponse sur une ligne.")
 
@@ -202,12 +161,11 @@ class LongTextBlock(FieldBlock):
             **self.field_kwargs(value, required),
         )
 
-    def example_data(self, name, value):
-        return {name: pick_example(LONG_EXAMPLES, value["label"])}
+    def example_answer(self, value, texts):
+        return texts.long(value["label"])
 
     class Meta:
         icon = "pilcrow"
-        template = "blocks/field_block.html"
         label = _("Réponse longue")
         description = _("Une réponse libre sur plusieurs paragraphes.")
 
@@ -217,24 +175,19 @@ class ChoiceFieldBlock(FieldBlock):
 
     # A question that offers no choice could never be answered (nor its phase
     # completed when it is required): Wagtail refuses to save fewer than two.
-    choices = blocks.ListBlock(
-        blocks.CharBlock(label=_("Choix"), max_length=255),
-        label=_("Choix proposés"),
-        min_num=2,
-    )
+    choices = text_list(_("Choix"), _("Choix proposés"), max_length=255, min_num=2)
 
     def choice_list(self, value):
-        return [(text, text) for _key, text in list_items(value["choices"])]
+        return [(text, text) for text in list_texts(value["choices"])]
 
     def snapshot(self, value):
-        return {
-            **super().snapshot(value),
-            "choices": [text for _key, text in list_items(value["choices"])],
-        }
+        return {**super().snapshot(value), "choices": list_texts(value["choices"])}
 
-    def example_data(self, name, value):
-        choices = self.choice_list(value)
-        return {name: choices[0][0]} if choices else {}
+    def answer_data(self, value, name, answer):
+        return {name: answer} if answer in list_texts(value["choices"]) else None
+
+    def example_answer(self, value, texts):
+        return next(iter(list_texts(value["choices"])), None)
 
 
 class SingleChoiceBlock(ChoiceFieldBlock):
@@ -253,7 +206,6 @@ class SingleChoiceBlock(ChoiceFieldBlock):
 
     class Meta:
         icon = "radio-full"
-        template = "blocks/field_block.html"
         label = _("Choix unique")
         description = _("Une seule réponse parmi plusieurs (boutons radio).")
 
@@ -276,13 +228,16 @@ class MultipleChoiceBlock(ChoiceFieldBlock):
     def answer_context(self, snapshot, answer):
         return {"items": answer or [], "ordered": False}
 
-    def example_data(self, name, value):
-        choices = [key for key, _label in self.choice_list(value)]
-        return {name: choices[:2]} if choices else {}
+    def answer_data(self, value, name, answer):
+        offered = list_texts(value["choices"])
+        picked = [text for text in answer if text in offered]
+        return {name: picked} if picked else None
+
+    def example_answer(self, value, texts):
+        return list_texts(value["choices"])[:2] or None
 
     class Meta:
         icon = "tick-inverse"
-        template = "blocks/field_block.html"
         label = _("Choix multiple")
         description = _("Plusieurs réponses possibles (cases à cocher).")
 
@@ -300,7 +255,6 @@ class DropdownBlock(ChoiceFieldBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "blocks/field_block.html"
         label = _("Liste déroulante")
         description = _("Une réponse choisie dans une liste déroulante.")
 
@@ -311,22 +265,21 @@ class LikertBlock(FieldBlock):
     type_name = "likert"
     answer_template = "phases/questions/answers/likert.html"
 
-    statements = blocks.ListBlock(
-        blocks.CharBlock(label=_("Affirmation"), max_length=500),
-        label=_("Affirmations"),
-        min_num=1,
+    statements = text_list(
+        _("Affirmation"), _("Affirmations"), max_length=500, min_num=1
     )
-    scale = blocks.ListBlock(
-        blocks.CharBlock(label=_("Degré"), max_length=100),
-        label=_("Échelle"),
-        help_text=_("Par exemple : Pas important, Peu important, Important…"),
+    scale = text_list(
+        _("Degré"),
+        _("Échelle"),
+        max_length=100,
         min_num=2,
+        help_text=_("Par exemple : Pas important, Peu important, Important…"),
     )
 
     def form_field(self, value, *, required, **options):
         return answer_fields.LikertField(
             statements=list_items(value["statements"]),
-            scale=[text for _key, text in list_items(value["scale"])],
+            scale=list_texts(value["scale"]),
             **self.field_kwargs(value, required),
         )
 
@@ -337,7 +290,7 @@ class LikertBlock(FieldBlock):
         return {
             **super().snapshot(value),
             "statements": [list(item) for item in list_items(value["statements"])],
-            "scale": [text for _key, text in list_items(value["scale"])],
+            "scale": list_texts(value["scale"]),
         }
 
     def answer_context(self, snapshot, answer):
@@ -355,18 +308,29 @@ class LikertBlock(FieldBlock):
         ]
         return {"rows": rows}
 
-    def example_data(self, name, value):
-        scale = [text for _key, text in list_items(value["scale"])]
+    def answer_data(self, value, name, answer):
+        """`answer` maps each statement's text to a degree of the scale; every
+        statement must have one."""
+        scale = list_texts(value["scale"])
+        statements = list_items(value["statements"])
+        data = {
+            f"{name}-{key}": answer[text]
+            for key, text in statements
+            if answer.get(text) in scale
+        }
+        return data if len(data) == len(statements) else None
+
+    def example_answer(self, value, texts):
+        scale = list_texts(value["scale"])
         if not scale:
-            return {}
+            return None
         return {
-            f"{name}-{key}": scale[(index * 2 + 1) % len(scale)]
-            for index, (key, _text) in enumerate(list_items(value["statements"]))
+            text: scale[(index * 2 + 1) % len(scale)]
+            for index, text in enumerate(list_texts(value["statements"]))
         }
 
     class Meta:
         icon = "grid"
-        template = "blocks/field_block.html"
         label = _("Échelle (grille de Likert)")
         description = _(
             "Des affirmations que le candidat situe chacune sur la même échelle."
@@ -379,11 +343,7 @@ class RankingBlock(FieldBlock):
     type_name = "ranking"
     answer_template = "phases/questions/answers/list.html"
 
-    items = blocks.ListBlock(
-        blocks.CharBlock(label=_("Élément"), max_length=255),
-        label=_("Éléments à classer"),
-        min_num=2,
-    )
+    items = text_list(_("Élément"), _("Éléments à classer"), max_length=255, min_num=2)
 
     def form_field(self, value, *, required, **options):
         return answer_fields.RankingField(
@@ -400,25 +360,26 @@ class RankingBlock(FieldBlock):
         }
 
     def snapshot(self, value):
-        return {
-            **super().snapshot(value),
-            "items": [text for _key, text in list_items(value["items"])],
-        }
+        return {**super().snapshot(value), "items": list_texts(value["items"])}
 
     def answer_context(self, snapshot, answer):
         return {"items": answer or [], "ordered": True}
 
-    def example_data(self, name, value):
+    def answer_data(self, value, name, answer):
+        """`answer` is the items' texts in order; the ones it leaves out follow."""
         items = list_items(value["items"])
+        offered = {text for _key, text in items}
+        order = [text for text in answer if text in offered]
+        order += [text for _key, text in items if text not in order]
+        rank = {text: position for position, text in enumerate(order, start=1)}
+        return {f"{name}-{key}": str(rank[text]) for key, text in items}
+
+    def example_answer(self, value, texts):
         # A plausible order: the référent's own order, reversed.
-        return {
-            f"{name}-{key}": str(len(items) - index)
-            for index, (key, _text) in enumerate(items)
-        }
+        return list_texts(value["items"])[::-1]
 
     class Meta:
         icon = "order"
-        template = "blocks/field_block.html"
         label = _("Classement")
         description = _("Des éléments que le candidat classe par ordre de préférence.")
 
@@ -444,12 +405,11 @@ class DateBlock(FieldBlock):
         day = parse_date(answer) if isinstance(answer, str) else answer
         return {"text": french_date(day) or answer}
 
-    def example_data(self, name, value):
-        return {name: "2026-03-02"}
+    def example_answer(self, value, texts):
+        return "2026-03-02"
 
     class Meta:
         icon = "date"
-        template = "blocks/field_block.html"
         label = _("Date")
         description = _("Une date.")
 
@@ -469,7 +429,7 @@ class NumberBlock(FieldBlock):
             **self.field_kwargs(value, required),
         )
 
-    def example_data(self, name, value):
+    def example_answer(self, value, texts):
         low = value.get("min_value")
         high = value.get("max_value")
         number = 5
@@ -479,11 +439,10 @@ class NumberBlock(FieldBlock):
             number = low + 1
         elif high is not None:
             number = high
-        return {name: str(number)}
+        return number
 
     class Meta:
         icon = "decimal"
-        template = "blocks/field_block.html"
         label = _("Nombre")
         description = _("Un nombre entier, éventuellement borné.")
 
@@ -507,12 +466,11 @@ class YesNoBlock(FieldBlock):
     def answer_context(self, snapshot, answer):
         return {"text": dict(self.CHOICES).get(answer, answer)}
 
-    def example_data(self, name, value):
-        return {name: "oui"}
+    def example_answer(self, value, texts):
+        return "oui"
 
     class Meta:
         icon = "circle-check"
-        template = "blocks/field_block.html"
         label = _("Oui / Non")
         description = _("Une question à laquelle on répond par oui ou par non.")
 
@@ -523,15 +481,11 @@ class TableBlock(FieldBlock):
     type_name = "table"
     answer_template = "phases/questions/answers/table.html"
 
-    columns = blocks.ListBlock(
-        blocks.CharBlock(label=_("Colonne"), max_length=100),
-        label=_("Colonnes"),
-        min_num=1,
-    )
+    columns = text_list(_("Colonne"), _("Colonnes"), max_length=100, min_num=1)
 
     def form_field(self, value, *, required, extra_rows=1, **options):
         return answer_fields.TableField(
-            columns=[text for _key, text in list_items(value["columns"])],
+            columns=list_texts(value["columns"]),
             extra_rows=extra_rows,
             **self.field_kwargs(value, required),
         )
@@ -564,18 +518,26 @@ class TableBlock(FieldBlock):
     def answer_context(self, snapshot, answer):
         return {"columns": snapshot.get("columns", []), "rows": answer or []}
 
-    def example_data(self, name, value):
-        columns = list_items(value["columns"])
-        data = {f"{name}-rows": "2"}
-        for column, (_key, text) in enumerate(columns):
-            first, second = table_examples(text)
-            data[f"{name}-0-{column}"] = first
-            data[f"{name}-1-{column}"] = second
+    def answer_data(self, value, name, answer):
+        """`answer` is the rows, each a list of cells in the columns' order."""
+        width = len(list_items(value["columns"]))
+        data = {f"{name}-rows": str(len(answer))}
+        for row, cells in enumerate(answer):
+            for column in range(width):
+                data[f"{name}-{row}-{column}"] = (
+                    cells[column] if column < len(cells) else ""
+                )
         return data
+
+    def example_answer(self, value, texts):
+        pairs = [texts.cells(column) for column in list_texts(value["columns"])]
+        return [
+            [first for first, _second in pairs],
+            [second for _first, second in pairs],
+        ]
 
     class Meta:
         icon = "table"
-        template = "blocks/field_block.html"
         label = _("Tableau à compléter")
         description = _(
             "Un tableau dont vous définissez les colonnes ; le candidat ajoute "
@@ -602,9 +564,11 @@ class FileUploadBlock(FieldBlock):
     def answer_context(self, snapshot, answer):
         return {"file": answer if isinstance(answer, dict) else None}
 
+    def answer_data(self, value, name, answer):
+        return None  # a file is uploaded, not posted as text
+
     class Meta:
         icon = "doc-full-inverse"
-        template = "blocks/field_block.html"
         label = _("Dépôt de fichier")
         description = _(
             "Un fichier joint par le candidat (PDF, ODT, DOCX, JPEG ou PNG, 5 Mo "

@@ -12,6 +12,7 @@ from collections import Counter
 
 from hypothesis import strategies as st
 
+from phases.content.demo_answers import example_data
 from phases.content.install import body_from_content
 from phases.models import PhasePage
 from phases.questions.blocks import list_items
@@ -128,12 +129,10 @@ def post_data(draw, page, version=None):
 
 @st.composite
 def mutated_examples(draw, page, version=None):
-    """Plausible answers (the blocks' own examples) with a few of them spoilt."""
+    """Plausible answers (the demo's examples) with a few of them spoilt."""
     data = {}
     for child in page.questions():
-        for name, value in child.block.example_data(
-            f"q-{child.id}", child.value
-        ).items():
+        for name, value in example_data(f"q-{child.id}", child).items():
             data[name] = value if isinstance(value, list) else [value]
     spoilt = draw(post_data(page, version=version))
     # Field names hold the blocks' random ids: ordered by those, the same draws

@@ -8,6 +8,7 @@ from django.test import Client
 
 import pytest
 
+from phases.content.demo_answers import example_data
 from phases.content.install import PHASE_TITLES
 from phases.management.commands.generate_data import _query_dict, example_answers
 from phases.models import Bilan, PhaseSubmission
@@ -64,7 +65,7 @@ def test_answers_are_valid_even_for_completing_the_phase(db, phases):
         assert set(snapshots) == set(answers)
         data = {"version": "0"}
         for child in phase.questions():
-            data.update(child.block.example_data(f"q-{child.id}", child.value))
+            data.update(example_data(f"q-{child.id}", child))
         form = PhaseForm(phase, draft=False, data=_query_dict(data))
         assert form.is_valid(), (phase.title, form.errors)
 

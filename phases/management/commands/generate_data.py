@@ -27,6 +27,7 @@ from django.utils import timezone
 from users.models import Academie, Dabm, User
 from users.roles import ADMINISTRATEUR_GROUP, role_group
 
+from ...content.demo_answers import example_data
 from ...content.install import install_phases
 from ...models import Bilan, BilanPhase, PhaseSubmission
 from ...questions.form import PhaseForm, field_name
@@ -43,10 +44,10 @@ BATCH = 2000
 
 
 def example_answers(phase):
-    """Plausible, valid answers to a phase (the blocks' own example data)."""
+    """Plausible, valid answers to a phase (the demo's examples, not its story)."""
     data = {"version": "0"}
     for child in phase.questions():
-        data.update(child.block.example_data(field_name(child.id), child.value))
+        data.update(example_data(field_name(child.id), child))
     form = PhaseForm(phase, draft=True, data=_query_dict(data))
     if not form.is_valid():
         return {}, {}

@@ -6,10 +6,9 @@ from django.db import transaction
 from home.setup import install_site_pages
 from users.models import Academie, Dabm, User
 
-from ...content.demo_story import story_data
+from ...content.demo_answers import demo_answers
 from ...content.install import install_phases
 from ...models import Bilan, PhaseSubmission
-from ...questions.form import field_name
 from ...rules.answers import InvalidAnswers, complete_phase, save_draft
 from ...rules.bilans import create_bilan
 
@@ -122,19 +121,6 @@ SUBMISSIONS = {
     "candidat.partiel": (0, True),
     "candidat.toulouse": (3, True),
 }
-
-
-def demo_answers(phase):
-    """POST data answering every question of a phase (files aside): the one
-    coherent story of `phases.content.demo_story`, else the block's own example."""
-    data = {}
-    for child in phase.questions():
-        name = field_name(child.id)
-        story = story_data(name, child)
-        data.update(
-            story if story is not None else child.block.example_data(name, child.value)
-        )
-    return data
 
 
 class Command(BaseCommand):
