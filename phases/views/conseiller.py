@@ -213,7 +213,9 @@ def bilan_status(request, bilan_id):
             % {"status": bilan.get_status_display()},
         )
         return redirect("bilan_detail", bilan_id=bilan.pk)
-    return render(request, "phases/conseiller/bilan_status.html", {"bilan": bilan, "form": form})
+    return render(
+        request, "phases/conseiller/bilan_status.html", {"bilan": bilan, "form": form}
+    )
 
 
 @login_required
