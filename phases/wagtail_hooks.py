@@ -22,8 +22,8 @@ from users.permissions import is_academie_manager
 from .models import Bilan, PhasePage
 from .reports.panels import ActivityLinkPanel, CandidatsPanel, ConseillersPanel
 from .reports.views import ActivityReportView, AuditReportView, StatisticsView
+from .views.admin import CandidatViewSet, candidate_account_urls
 from .views.candidate import phase_page
-from .viewsets import CandidatViewSet
 
 
 @hooks.register("on_serve_page", order=1000)
@@ -102,6 +102,9 @@ def monbilan_admin_css():
 @hooks.register("register_admin_viewset")
 def register_candidats():
     return CandidatViewSet("candidats")
+
+
+hooks.register("register_admin_urls", candidate_account_urls)
 
 
 @hooks.register("construct_main_menu")

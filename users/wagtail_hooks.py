@@ -1,10 +1,9 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import CandidateAccountView
 from .viewsets import AcademiesGroup, ConseillerViewSet
 
 
@@ -16,17 +15,6 @@ def register_academies():
 @hooks.register("register_admin_viewset")
 def register_conseillers():
     return ConseillerViewSet("conseillers")
-
-
-@hooks.register("register_admin_urls")
-def register_candidate_account_url():
-    return [
-        path(
-            "candidats/compte/<int:pk>/",
-            CandidateAccountView.as_view(),
-            name="candidate_account",
-        )
-    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,25 +1,96 @@
-"""Admin listing of the candidates an académie supervises.
+"""The académie administrator's screens in the Wagtail admin: "Candidats".
 
-Candidates are created by their conseillers on the site, never here: the listing
-shows progress and metadata, never answers. Its "Compte" column leads to the one
-thing an administrator changes here, the account's status (users.admin_views).
+The listing of the candidates an académie supervises, and a candidate's account
+status. Candidates are created by their conseillers on the site, never here: the
+listing shows progress and metadata, never answers. Its "Compte" column leads to
+the one thing an administrator changes here, the account's status (DESIGN.md §2,
+"block a user"). Outside the académie, or for any account that is not a
+candidate's, the page does not exist (404).
+
+Both live in phases because the listing reads bilans; users (the ground floor)
+lends the account screens' building blocks.
 """
 
-from django.urls import reverse
+from operator import methodcaller
+
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from monbilan.admin_columns import LabelledColumn, LabelledTitleColumn
+from users.admin_forms import StatusFields
 from users.models import User
-from users.permissions import is_academie_manager
+from users.permissions import AcademieAccountsPolicy, is_academie_manager
+from users.viewsets import AccountEditView
 
-from .models import Bilan
-from .reports.activity import activity_queryset, progress
-from .reports.views import ActivityFilterSet
+from ..models import Bilan
+from ..reports.activity import activity_queryset, progress
+from ..reports.views import ActivityFilterSet
+
+# --- A candidate's account status --------------------------------------------
+
+
+class CandidateStatusForm(StatusFields, WagtailAdminModelForm):
+    """The account's status only: the candidate's identity is their conseiller's."""
+
+    class Meta:
+        model = User
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statut"].help_text = _(
+            "Un compte bloqué ne peut plus se connecter au site ; ses réponses et "
+            "son bilan sont conservés."
+        )
+
+
+class CandidateAccountView(AccountEditView):
+    """Block or unblock a candidate of the académie; any other account is a 404."""
+
+    model = User
+    form_class = CandidateStatusForm
+    permission_policy = AcademieAccountsPolicy(
+        User, base_queryset=methodcaller("candidats")
+    )
+    permission_required = "change"
+    index_url_name = "candidats:index"
+    edit_url_name = "candidate_account"
+    header_icon = "user"
+    page_title = _("Compte du candidat")
+    section_label = _("Candidats")
+    submit_button_label = _("Enregistrer le statut")
+
+    def get_success_message(self):
+        status = _("actif") if self.object.is_active else _("bloqué")
+        return _("Le compte de « %(name)s » est %(status)s.") % {
+            "name": self.object,
+            "status": status,
+        }
+
+
+def candidate_account_urls():
+    """The account's page, under the listing's /admin/candidats/.
+
+    Registered on its own (`register_admin_urls`), not by `CandidatViewSet`: its
+    model and policy are the candidate's User and `AcademieAccountsPolicy`, where
+    the viewset hands its views Bilan and `SupervisionPolicy`.
+    """
+    return [
+        path(
+            "candidats/compte/<int:pk>/",
+            CandidateAccountView.as_view(),
+            name="candidate_account",
+        )
+    ]
+
+
+# --- The listing of the académie's candidates --------------------------------
 
 
 class SupervisionPolicy(BasePermissionPolicy):
@@ -80,6 +151,8 @@ class CandidatIndexView(IndexView):
 
 
 class CandidatViewSet(ModelViewSet):
+    """ "Candidats": the listing; each row's "Compte" leads to the account's page."""
+
     model = Bilan
     icon = "user"
     menu_label = _("Candidats")
