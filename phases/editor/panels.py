@@ -1,4 +1,8 @@
-"""Panels of the phase page editor."""
+"""What the phase page editor shows beside the fields: the questions answered.
+
+`PhasePage.content_panels` names the panel, so this module imports no model: it
+reads the answers through the page's reverse relation.
+"""
 
 from collections import Counter
 
@@ -7,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import Panel
 
-from .questions.blocks import FieldBlock
+from ..questions.blocks import FieldBlock
 
 
 def answered_questions(phase):
@@ -21,7 +25,6 @@ def answered_questions(phase):
         return []
     counts = Counter()
     asked = {}
-    # Through the reverse relation: this module is imported by the models.
     rows = phase.submissions.values_list("answers", "questions")
     for answers, questions in rows:
         for block_id, answer in (answers or {}).items():

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from users.permissions import KeptPagesMixin
 
-from ..panels import AnsweredQuestionsPanel
+from ..editor.panels import AnsweredQuestionsPanel
 from ..questions.blocks import FieldBlock, phase_body_blocks
 from ..questions.display import page_items
 from ..questions.form import PhaseForm
@@ -138,7 +138,7 @@ class PhasePage(KeptPagesMixin, Page):
         return [child for child in self.body if isinstance(child.block, FieldBlock)]
 
     # Served by `phases.views.candidate.phase_page` (form, scoping, read-only states),
-    # which `wagtail_hooks.serve_phase_page` puts where `serve` would run: the
+    # which `phases.views.serving` puts where `serve` would run: the
     # views import this module, so the model cannot import them back.
 
     def get_preview_context(self, request, mode_name):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -55,6 +56,13 @@ class AcademieManagerRequiredMixin:
         if not is_academie_manager(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class ManagerMenuItem(MenuItem):
+    """A report's menu item, shown to those who may open the report."""
+
+    def is_shown(self, request):
+        return is_academie_manager(request.user)
 
 
 def _done_bilan_ids(phase):

@@ -1,0 +1,1 @@
+"""The phase page editor: what it shows (`panels`) and what it refuses (`deletion`)."""
