@@ -19,14 +19,15 @@ from .reports.views import (
     ManagerMenuItem,
     StatisticsView,
 )
+from .views.admin import CandidatViewSet, candidate_account_urls
 from .views.serving import serve_phase_pages
-from .viewsets import CandidatViewSet
 
 # The highest order makes it the innermost link of Wagtail's serving chain.
 hooks.register("on_serve_page", serve_phase_pages, order=1000)
 hooks.register("construct_homepage_panels", academie_dashboard)
 hooks.register("before_delete_page", keep_phases_in_use)
 hooks.register("before_bulk_action", keep_phases_in_use_in_bulk)
+hooks.register("register_admin_urls", candidate_account_urls)
 
 
 @hooks.register("register_admin_urls")
