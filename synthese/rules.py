@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from .emails import notify_observations, notify_remis, notify_submitted
-from .models import SECTION_NAMES, ShareLink, ShareOpening, Synthese, SyntheseVersion
+from .models import (
+    SECTION_NAMES,
+    SHARE_LINK_LIFETIME,
+    ShareLink,
+    ShareOpening,
+    Synthese,
+    SyntheseVersion,
+)
 from .text import normalise
 
 #: The sections a submitted version must fill: the third ("le cas échéant") may
@@ -234,7 +241,13 @@ def share(bilan):
     synthese = synthese_for(bilan)
     if not synthese.is_remis:
         raise NotRemis("not remis")
-    return ShareLink.objects.create(synthese=synthese, token=secrets.token_urlsafe(32))
+    now = timezone.now()
+    return ShareLink.objects.create(
+        synthese=synthese,
+        token=secrets.token_urlsafe(32),
+        created_at=now,
+        expires_at=now + SHARE_LINK_LIFETIME,
+    )
 
 
 def revoke(bilan, link_id):

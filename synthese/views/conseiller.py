@@ -84,6 +84,14 @@ def parse_version(value):
     return version if version >= 0 else None
 
 
+def posted_texts(request, form):
+    """The sections the request carries: one it leaves out is left as stored,
+    never emptied."""
+    return {
+        name: value for name, value in form.cleaned_data.items() if name in request.POST
+    }
+
+
 def _editor_url(bilan, anchor=""):
     url = reverse("synthese:editor", kwargs={"bilan_id": bilan.pk})
     return f"{url}#{anchor}" if anchor else url
@@ -111,7 +119,7 @@ def editor(request, bilan_id):
         form = SyntheseForm(request.POST)
         if form.is_valid():
             try:
-                return _act(request, bilan, form.cleaned_data)
+                return _act(request, bilan, posted_texts(request, form))
             except Conflict as conflict:
                 # Everything typed stays on screen; saving again is a choice made
                 # after reading the message, never a silent overwrite.
@@ -285,7 +293,9 @@ def autosave(request, bilan_id):
             status=400,
         )
     try:
-        synthese = save_draft(bilan, texts=form.cleaned_data, expected_version=version)
+        synthese = save_draft(
+            bilan, texts=posted_texts(request, form), expected_version=version
+        )
     except Conflict as conflict:
         return JsonResponse(
             {
