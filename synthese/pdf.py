@@ -51,9 +51,12 @@ def font_urls():
 
 def document_context(synthese):
     """What the PDF shows: the bilan's parties and dates, the final version's
-    three sections and the candidate's observations on it."""
+    three sections, and every observation the candidate wrote on any version (a
+    revision may answer them; the document still keeps what they said)."""
     bilan = synthese.bilan
     version = synthese.final_version
+    # An unsaved synthèse (the benchmark's) has its final version only.
+    versions = synthese.versions.order_by("number") if synthese.pk else [version]
     return {
         "synthese": synthese,
         "bilan": bilan,
@@ -66,6 +69,7 @@ def document_context(synthese):
             {"name": name, "heading": heading, "text": getattr(version, name)}
             for name, heading, _help in SECTIONS
         ],
+        "observed": [v for v in versions if v.observations],
         "fonts": font_urls(),
         "made_at": timezone.now(),
     }

@@ -93,6 +93,20 @@ def test_the_pdf_is_tagged_and_french(remis):
     assert any("Marianne" in font for font in fonts), fonts
 
 
+def test_observations_on_earlier_versions_stay_in_the_pdf(submitted):
+    """The candidate observed version 1, the conseiller revised and remitted
+    version 2 at once: what the candidate said is still in the document."""
+    bilan = submitted.synthese.bilan
+    rules.save_observations(bilan, number=1, text="Plutôt à Sète.", notify=False)
+    rules.save_draft(bilan, texts={**TEXTS, "project": "Revu."}, expected_version=1)
+    rules.submit(bilan, notify=False)
+    synthese = rules.deliver(bilan, notify=False)
+    text = text_of(read(render_pdf(synthese)))
+    assert "Sur la version 1, écrites le" in text
+    assert "Plutôt à Sète." in text
+    assert "version 2, soumise au bénéficiaire le" in text
+
+
 def test_typed_html_stays_text_in_the_pdf(answered):
     rules.save_draft(
         answered,
