@@ -100,3 +100,14 @@ def register_export_action(actions):
         _("Export du tableau d'activité"),
         _("Export du tableau d'activité"),
     )
+
+
+@hooks.register("register_log_actions")
+def register_consent_action(actions):
+    # Logged on the candidate's account: the académie's journal shows that consent
+    # was given, and when, never anything of the bilan (phases.rules.consent).
+    actions.register_action(
+        "monbilan.consent.given",
+        _("Accord du candidat donné"),
+        _("Accord du candidat donné"),
+    )

@@ -12,6 +12,7 @@ from .answers import (
     submission_file_path,
 )
 from .bilans import Bilan, BilanPhase, BilanQuerySet
+from .consent import Consent, ConsentPage, ConsentQuerySet
 from .pages import PhaseIndexPage, PhasePage, PhasePageQuerySet
 from .threads import Post, PostQuerySet, Thread, ThreadQuerySet, ThreadRead
 
@@ -19,6 +20,9 @@ __all__ = [
     "Bilan",
     "BilanPhase",
     "BilanQuerySet",
+    "Consent",
+    "ConsentPage",
+    "ConsentQuerySet",
     "PhaseIndexPage",
     "PhasePage",
     "PhasePageQuerySet",
