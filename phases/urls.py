@@ -2,10 +2,11 @@ from django.urls import path
 
 from users.throttle import throttle_autosave
 
-from .views import candidate, conseiller, threads
+from .views import candidate, conseiller, consent, threads
 
 urlpatterns = [
     path("tableau-de-bord/", candidate.dashboard, name="dashboard"),
+    path("votre-accord/", consent.consent, name="consent"),
     path(
         "mes-reponses/phases/<int:phase_id>/enregistrer/",
         # Per user, far above what typing sends: a script cannot hammer it.

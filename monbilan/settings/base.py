@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "users.middleware.PasswordChangeRequired",
     "users.middleware.AdminAccessDenied",
+    # After both: nothing of a bilan before the candidate's consent.
+    "phases.consent_gate.ConsentRequired",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes must come last: it turns a lockout raised by the backend into a response.
@@ -214,6 +216,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
+
+# How long a closed bilan's working documents are kept (the candidate reads both
+# on « Votre accord pour ce bilan »): destroyed this many days after closing,
+# unless the candidate agrees in writing to keep them for the follow-up, then at
+# most BILAN_RETENTION_MAX_DAYS (three years).
+BILAN_RETENTION_DAYS = int(os.environ.get("MONBILAN_RETENTION_DAYS", "30"))
+BILAN_RETENTION_MAX_DAYS = int(os.environ.get("MONBILAN_RETENTION_MAX_DAYS", "1095"))
 
 # E-mails: console by default; EMAIL_BACKEND / EMAIL_FILE_PATH / EMAIL_HOST… from the
 # environment. They are sent by a background task (django-tasks).

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from ...content.consent_page import install_consent_page
 from ...content.install import install_phases
 
 
@@ -13,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pages = install_phases()
+        install_consent_page()
         self.stdout.write(self.style.SUCCESS(f"{len(pages)} phases prêtes."))

@@ -6,11 +6,13 @@ from django.db import transaction
 from home.setup import install_site_pages
 from users.models import Academie, Dabm, User
 
+from ...content.consent_page import install_consent_page
 from ...content.demo_answers import demo_answers
 from ...content.install import install_phases
 from ...models import Bilan, PhaseSubmission
 from ...rules.answers import InvalidAnswers, complete_phase, save_draft
 from ...rules.bilans import create_bilan
+from ...rules.consent import give_consent
 
 DEMO_PASSWORD = "Demo-Bilan-2026!"  # noqa: S105 (documented demo password)
 
@@ -171,6 +173,7 @@ class Command(BaseCommand):
 
         install_site_pages()
         phases = install_phases()
+        install_consent_page()
         for candidate, conseiller, modalite, count in BILANS:
             if not Bilan.objects.filter(candidate=users[candidate]).exists():
                 create_bilan(
@@ -179,6 +182,8 @@ class Command(BaseCommand):
                     modalite=modalite,
                     phases=phases[:count],
                 )
+        for username in SUBMISSIONS:  # the candidates with answers consented first
+            give_consent(users[username])
         self.answer_phases(users)
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
 
