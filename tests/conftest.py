@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 import pytest
 
+from phases.content.consent_page import install_consent_page
 from phases.content.install import install_phases
 
 from .factories import (
@@ -142,9 +143,11 @@ def _fast_media(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Install the ten phase pages once: every test starts from them (rolled back)."""
+    """Install the ten phase pages and the consent page once: every test starts
+    from them (rolled back)."""
     with django_db_blocker.unblock():
         install_phases()
+        install_consent_page()
 
 
 @pytest.fixture

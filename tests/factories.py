@@ -2,6 +2,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from phases.rules.bilans import create_bilan
+from phases.rules.consent import give_consent
 from users.models import Academie, Dabm, User
 
 PASSWORD = "Mot-de-passe-de-test-2026"
@@ -50,7 +51,11 @@ class AdministrateurFactory(UserFactory):
     academie = factory.SubFactory(AcademieFactory)
 
 
-def bilan_for(candidate, conseiller, phases=(), modalite="presentiel"):
-    return create_bilan(
+def bilan_for(candidate, conseiller, phases=(), modalite="presentiel", consent=True):
+    """A bilan, its candidate's consent given (`consent=False`: awaiting it)."""
+    bilan = create_bilan(
         candidate=candidate, conseiller=conseiller, modalite=modalite, phases=phases
     )
+    if consent:
+        give_consent(candidate)
+    return bilan

@@ -9,7 +9,7 @@ from PIL import Image
 
 from home.models import ContentPage
 from home.setup import install_site_pages
-from phases.models import PhaseSubmission, SubmissionFile
+from phases.models import ConsentPage, PhaseSubmission, SubmissionFile
 from phases.rules.threads import add_comment
 
 ROLES = [
@@ -67,6 +67,7 @@ def objects(world, phases):
         "phase_url": phase.url,
         "phase_index_url": phases[0].get_parent().url,
         "content_page_url": ContentPage.objects.live().first().url,
+        "consent_page_url": ConsentPage.objects.live().first().url,
         "block_id": block_id,
         "file": document.pk,
         "thread": thread.pk,
@@ -111,6 +112,8 @@ def requests(o):
         "page:home.HomePage": ("get", "/", None),
         "page:home.ContentPage": ("get", o["content_page_url"], None),
         "page:phases.PhaseIndexPage": ("get", o["phase_index_url"], None),
+        "page:phases.ConsentPage": ("get", o["consent_page_url"], None),
+        "consent": ("get", "/votre-accord/", None),
         "phase_autosave": (
             "post",
             f"/mes-reponses/phases/{phase}/enregistrer/",

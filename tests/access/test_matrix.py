@@ -60,6 +60,10 @@ EXPECTED = {
     "page:home.HomePage": "200 200 200 200 200 200 200 200 200",
     "page:home.ContentPage": "200 200 200 200 200 200 200 200 200",
     "page:phases.PhaseIndexPage": "302 302 302 302 302 302 302 302 302",
+    # « Votre accord pour ce bilan »: its text is read by all, its form is the
+    # candidates' (tests/consent: what a candidate without consent may open).
+    "page:phases.ConsentPage": "L   200 200 200 200 200 200 200 200",
+    "consent": "L   200 200 200 200 200 200 200 200",
     # 409: the stale version is refused for the owner; others' phases are 404.
     "phase_autosave": "401 409 409 404 404 404 404 404 404",
     "submission_file": "404 200 404 200 404 404 404 404 200",

@@ -71,8 +71,14 @@ def test_conseiller_creates_a_candidate_and_they_talk_under_an_answer(
         page.get_by_text("Votre nouveau mot de passe est enregistré")
     ).to_be_visible()
 
-    # She answers the first question and saves.
+    # She gives her consent to the bilan (her first visit), answers the first
+    # question and saves.
     log_in(page, "zoe.martin", NEW_PASSWORD)
+    page.get_by_text(
+        "J'ai lu ces informations et je donne mon accord pour réaliser ce bilan "
+        "de compétences"
+    ).click()
+    page.get_by_role("button", name="Donner mon accord").click()
     page.get_by_role("link", name=phase.title, exact=True).click()
     page.get_by_label(QUESTION).fill("Changer de métier sans repartir de zéro.")
     page.get_by_role("button", name="Enregistrer", exact=True).click()

@@ -10,11 +10,12 @@ from phases.rules.bilans import set_bilan_phases
 
 DASHBOARD_BUDGET = 9
 # + the comment threads (one query) and, when some are unread, marking them read.
-# A candidate's phase page: session, user, Wagtail's routing (site, root and home
-# pages, the phase read at once by the phases index, view restrictions), the bilan
-# (with whether the phase has comments), the submission.
+# A candidate's phase page: session, user, whether their bilan awaits consent
+# (phases.consent_gate), Wagtail's routing (site, root and home pages, the phase
+# read at once by the phases index, view restrictions), the bilan (with whether
+# the phase has comments), the submission.
 # Comments add two: their posts, and marking them read.
-PHASE_PAGE_BUDGET = 11
+PHASE_PAGE_BUDGET = 12
 
 
 def answer(bilan, phases, completed, drafted=0):

@@ -59,6 +59,9 @@ def test_a_candidate_given_a_password_chooses_their_own_first(client_as, world, 
 
     client.post("/mon-compte/", {**account, "new_password1": OWN, "new_password2": OWN})
     assert not User.objects.get(pk=candidate.pk).must_change_password
+    # Then their consent to the bilan (phases.consent_gate), then the site.
+    assert client.get("/tableau-de-bord/")["Location"] == "/votre-accord/"
+    client.post("/votre-accord/", {"accept": "on"})
     assert client.get("/tableau-de-bord/").status_code == 200
     assert client.get(phase_url).status_code == 200
 
