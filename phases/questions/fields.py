@@ -17,7 +17,29 @@ from django.utils.translation import ngettext
 GROUP_TEMPLATE = "phases/questions/fields/group.html"
 
 
-class LikertWidget(forms.Widget):
+class KeyedInputsWidget(forms.Widget):
+    """One input per (key, text) pair, named "<name>-<key>"; the value maps the
+    keys that were answered to what was sent. The group has no single input for a
+    <label> to point at."""
+
+    def keyed(self):
+        raise NotImplementedError
+
+    def value_from_datadict(self, data, files, name):
+        return {
+            key: data.get(f"{name}-{key}")
+            for key, _text in self.keyed()
+            if data.get(f"{name}-{key}")
+        }
+
+    def value_omitted_from_data(self, data, files, name):
+        return not any(f"{name}-{key}" in data for key, _text in self.keyed())
+
+    def id_for_label(self, id_):
+        return None
+
+
+class LikertWidget(KeyedInputsWidget):
     template_name = "phases/questions/widgets/likert.html"
     caption = ""  # the question's label, set by LikertField
 
@@ -54,18 +76,8 @@ class LikertWidget(forms.Widget):
         ]
         return context
 
-    def value_from_datadict(self, data, files, name):
-        return {
-            key: data.get(f"{name}-{key}")
-            for key, _text in self.statements
-            if data.get(f"{name}-{key}")
-        }
-
-    def value_omitted_from_data(self, data, files, name):
-        return not any(f"{name}-{key}" in data for key, _text in self.statements)
-
-    def id_for_label(self, id_):
-        return None
+    def keyed(self):
+        return self.statements
 
 
 class LikertField(forms.Field):
@@ -104,7 +116,7 @@ class LikertField(forms.Field):
                 )
 
 
-class RankingWidget(forms.Widget):
+class RankingWidget(KeyedInputsWidget):
     template_name = "phases/questions/widgets/ranking.html"
 
     def __init__(self, items=(), attrs=None):
@@ -131,18 +143,8 @@ class RankingWidget(forms.Widget):
         ]
         return context
 
-    def value_from_datadict(self, data, files, name):
-        return {
-            key: data.get(f"{name}-{key}")
-            for key, _text in self.items
-            if data.get(f"{name}-{key}")
-        }
-
-    def value_omitted_from_data(self, data, files, name):
-        return not any(f"{name}-{key}" in data for key, _text in self.items)
-
-    def id_for_label(self, id_):
-        return None
+    def keyed(self):
+        return self.items
 
 
 class RankingField(forms.Field):

@@ -254,61 +254,66 @@ def _back(request, bilan, phase):
     )
 
 
+def _act_on_phase(request, bilan_id, phase_id, rule, success, refusals):
+    """Apply a rule to a phase of a followed bilan and say how it went.
+
+    refusals maps each exception the rule may raise to its French message; the
+    messages may name the phase as %(phase)s.
+    """
+    bilan = followed_bilan(request.user, bilan_id)
+    phase = selected_phase(bilan, phase_id)
+    names = {"phase": phase.title}
+    try:
+        rule(bilan, phase)
+    except tuple(refusals) as refusal:
+        message = next(
+            text for kind, text in refusals.items() if isinstance(refusal, kind)
+        )
+        messages.error(request, message % names)
+    else:
+        messages.success(request, success % names)
+    return _back(request, bilan, phase)
+
+
 @require_POST
 @login_required
 def validate(request, bilan_id, phase_id):
     """ "Valider la phase": terminée → validée; the candidate is told."""
-    bilan = followed_bilan(request.user, bilan_id)
-    phase = selected_phase(bilan, phase_id)
-    try:
-        validate_phase(bilan, phase)
-    except PhaseNotCompleted:
-        messages.error(
-            request,
-            _(
+    return _act_on_phase(
+        request,
+        bilan_id,
+        phase_id,
+        validate_phase,
+        _("La phase « %(phase)s » est validée. Le candidat en est informé."),
+        {
+            PhaseNotCompleted: _(
                 "La phase « %(phase)s » ne peut être validée qu'une fois terminée par "
                 "le candidat."
-            )
-            % {"phase": phase.title},
-        )
-    else:
-        messages.success(
-            request,
-            _("La phase « %(phase)s » est validée. Le candidat en est informé.")
-            % {"phase": phase.title},
-        )
-    return _back(request, bilan, phase)
+            ),
+        },
+    )
 
 
 @require_POST
 @login_required
 def reopen(request, bilan_id, phase_id):
     """ "Rouvrir la phase": the candidate may change their answers again."""
-    bilan = followed_bilan(request.user, bilan_id)
-    phase = selected_phase(bilan, phase_id)
-    try:
-        reopen_phase(bilan, phase)
-    except PhaseNotReopenable:
-        messages.error(
-            request,
-            _("La phase « %(phase)s » n'est pas terminée : elle est déjà ouverte.")
-            % {"phase": phase.title},
-        )
-    except BilanClosed:
-        messages.error(
-            request,
-            _(
+    return _act_on_phase(
+        request,
+        bilan_id,
+        phase_id,
+        reopen_phase,
+        _(
+            "La phase « %(phase)s » est rouverte : le candidat peut de nouveau "
+            "modifier ses réponses. Il en est informé."
+        ),
+        {
+            PhaseNotReopenable: _(
+                "La phase « %(phase)s » n'est pas terminée : elle est déjà ouverte."
+            ),
+            BilanClosed: _(
                 "Ce bilan est clos : remettez-le « En cours » (« Changer le statut "
                 "du bilan ») avant de rouvrir une de ses phases."
             ),
-        )
-    else:
-        messages.success(
-            request,
-            _(
-                "La phase « %(phase)s » est rouverte : le candidat peut de nouveau "
-                "modifier ses réponses. Il en est informé."
-            )
-            % {"phase": phase.title},
-        )
-    return _back(request, bilan, phase)
+        },
+    )
