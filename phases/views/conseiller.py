@@ -50,7 +50,7 @@ PAGE_SIZE = 20
 def followed_bilan(user, bilan_id):
     """The bilan if the user is its conseiller; 404 for anyone else."""
     return get_object_or_404(
-        Bilan.objects.followed_by(user).select_related("candidate", "dabm"),
+        Bilan.objects.followed_by(user).select_related("candidate", "dabm", "consent"),
         pk=bilan_id,
     )
 

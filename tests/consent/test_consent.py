@@ -274,3 +274,19 @@ def test_the_page_is_valid_html(client, world, awaiting, tmp_path):
     client.force_login(world.conseiller)
     pages["read by the conseiller"] = client.get(URL).content.decode()
     assert validate(pages, tmp_path) == {}
+
+
+def test_the_conseillers_bilan_page_says_whether_consent_was_given(
+    client, awaiting, world
+):
+    client.force_login(world.conseiller)
+    page = f"/bilans/{awaiting.pk}/"
+    assert "Accord non encore donné" in html_of(client.get(page))
+    Consent.objects.create(
+        bilan=awaiting,
+        revision=ConsentPage.objects.get().live_revision,
+        given_at=datetime.datetime(2026, 12, 3, 10, 12, tzinfo=PARIS),
+    )
+    html = html_of(client.get(page))
+    assert "Accord donné le 3 décembre 2026 à 10 h 12" in html
+    assert "Accord non encore donné" not in html
