@@ -16,9 +16,13 @@ from .text import answer_text, quotation
 
 @dataclass
 class Answer:
+    """One answer beside the editor. `text` is the phases' display of it read
+    back as plain text: what the page shows in its narrow column (a wide table
+    would scroll out of a keyboard's reach there) and what the quotation holds."""
+
     key: str
     question: str
-    html: str
+    text: str
     quotation: str
     section: str = "competences"
     removed: bool = False
@@ -82,11 +86,12 @@ def likely_section(position, count):
 
 
 def _answer(phase, block_id, label, html):
+    text = answer_text(html)
     return Answer(
         key=f"{phase.pk}-{block_id}",
         question=label,
-        html=html,
-        quotation=quotation(phase.title, label, answer_text(html)),
+        text=text,
+        quotation=quotation(phase.title, label, text),
     )
 
 

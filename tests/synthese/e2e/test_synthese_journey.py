@@ -1,8 +1,8 @@
 """The document de synthèse in a real browser, by its visible labels: the
 conseiller writes and inserts an answer, submits; the candidate observes; the
 conseiller revises, submits again and remits; the candidate downloads the PDF,
-acknowledges receipt and shares it. Screenshots at 1280 and 375 px go to
-$SCREENSHOTS_DIR when it is set (`make screenshots` does)."""
+acknowledges receipt and shares it. axe-core checks each step's page at 1280 and
+375 px; screenshots of them go to $SCREENSHOTS_DIR when it is set."""
 
 import os
 import re
@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from phases.rules.answers import complete_phase
 from synthese.models import ShareOpening, Synthese
+from tests.e2e.axe import check_page
 from tests.e2e.helpers import E2E
 
 from ..conftest import demo_answers, give_consent
@@ -25,10 +26,13 @@ WIDTHS = (1280, 375)
 
 
 def shoot(page, name):
-    """Both widths; on a phone, nothing may scroll sideways."""
+    """Both widths: no serious axe-core violation, and on a phone nothing may
+    scroll sideways."""
     viewport = page.viewport_size
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
+        page.reload()  # laid out at this width from the start, as on a phone
+        check_page(page, f"synthese-{name}-{width}")
         scroll, client = page.evaluate(
             "[document.documentElement.scrollWidth,"
             " document.documentElement.clientWidth]"
