@@ -1,16 +1,12 @@
-"""A bilan whose candidate has answered, consented, and a synthèse to write."""
+"""A bilan whose candidate has answered, and a synthèse to write."""
 
 from django.test import TestCase
 
 import pytest
 
+from phases.content.demo_answers import demo_answers
 from phases.rules.answers import complete_phase, save_draft
 from synthese import rules
-
-try:  # where the demo answers live since the layout of issue 11
-    from phases.content.demo_answers import demo_answers
-except ImportError:  # pragma: no cover - before it
-    from phases.management.commands.load_demo import demo_answers
 
 TEXTS = {
     "circumstances": (
@@ -29,19 +25,10 @@ def captured(execute=True):
     return TestCase.captureOnCommitCallbacks(using="default", execute=execute)
 
 
-def give_consent(candidate):
-    """The candidate's consent, once the consent gate exists (issue 12 §1)."""
-    try:
-        from phases.rules.consent import give_consent as consent
-    except ImportError:  # pragma: no cover - before the consent gate
-        return
-    consent(candidate)
-
-
 @pytest.fixture
 def answered(world, phases):
-    """The candidate's bilan: phases 1–3 terminées, 4 started, with demo answers;
-    the candidate has consented."""
+    """The candidate's bilan (consented, as `world` makes them): phases 1–3
+    terminées, 4 started, with demo answers."""
     for phase in phases[:3]:
         complete_phase(
             world.bilan,
@@ -51,8 +38,6 @@ def answered(world, phases):
             notify=False,
         )
     save_draft(world.bilan, phases[3], data=demo_answers(phases[3]), expected_version=0)
-    for candidate in (world.candidat, world.autre_candidat, world.candidat_toulouse):
-        give_consent(candidate)
     return world.bilan
 
 

@@ -9,13 +9,14 @@ conseiller, autre_conseiller, referent, admin, admin_toulouse, superuser.
 """
 
 from django.db import transaction
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 
 import pytest
 
 from synthese import rules
 from tests.access.matrix import ROLES, outcome
 from tests.access.test_matrix import parse
+from tests.factories import UserFactory, bilan_for
 
 EXPECTED = {
     "synthese:editor": "L   404 404 200 404 404 404 404 404",
@@ -98,3 +99,19 @@ def test_before_remis_the_conseillers_autosave_is_allowed(client, world, submitt
     for name in ("referent", "admin", "superuser", "candidat"):
         client.force_login(getattr(world, name))
         assert client.post(path, {"version": "2"}).status_code == 404, name
+
+
+def test_nothing_before_the_candidates_consent(client, world, phases):
+    """A candidate whose bilan awaits consent is taken to « Votre accord pour ce
+    bilan » from the synthèse's pages, and refused anything they send."""
+    candidate = UserFactory(username="sans.accord", dabm=world.lunel)
+    bilan = bilan_for(candidate, world.conseiller, phases[:2], consent=False)
+    client.force_login(candidate)
+    base = f"/bilans/{bilan.pk}/document-de-synthese/"
+    response = client.get(base)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("consent")
+    for path in (base, f"{base}accuse-reception/", f"{base}partager/"):
+        assert (
+            client.post(path, {"observations": "x", "number": "1"}).status_code == 403
+        )

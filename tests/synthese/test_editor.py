@@ -12,7 +12,7 @@ from phases.rules.answers import save_draft as save_answers
 from synthese import rules
 from synthese.models import Synthese, SyntheseVersion
 
-from .conftest import TEXTS, demo_answers, give_consent
+from .conftest import TEXTS, demo_answers
 
 
 def autosave_url(bilan):
@@ -213,7 +213,6 @@ def test_editor_query_count_is_flat(
             expected_version=number,
         )
         rules.submit(bilan, notify=False)
-    give_consent(world.candidat)
     client.force_login(world.conseiller)
     client.get(editor_url(bilan))  # warm the session and Wagtail's caches
     # Session, user, bilan, synthèse, submissions, phase order, selected phases,

@@ -17,7 +17,7 @@ from synthese.models import ShareOpening, Synthese
 from tests.e2e.axe import check_page
 from tests.e2e.helpers import E2E
 
-from ..conftest import demo_answers, give_consent
+from ..conftest import demo_answers
 
 pytestmark = E2E
 
@@ -63,7 +63,6 @@ def test_synthese_from_draft_to_shared_link(page, login, world, phases, context)
         complete_phase(
             bilan, phase, data=demo_answers(phase), expected_version=0, notify=False
         )
-    give_consent(world.candidat)
     editor = reverse("synthese:editor", kwargs={"bilan_id": bilan.pk})
     reading = reverse("synthese:candidate", kwargs={"bilan_id": bilan.pk})
 
