@@ -5,6 +5,8 @@ the share link's refusal and the PDF's unavailability."""
 
 import sys
 
+from django.template import Context, Template
+from django.test import RequestFactory
 from django.urls import reverse
 
 from synthese import rules
@@ -56,5 +58,20 @@ def test_every_synthese_page_is_valid_html(
         world.candidat,
         reverse("synthese:pdf", kwargs={"bilan_id": bilan.pk}),
     )
+    # The two tags the dashboards include, in a page of their own.
+    for role, tag in (
+        ("conseiller", "synthese_for_conseiller"),
+        ("candidat", "synthese_for_candidate"),
+    ):
+        request = RequestFactory().get("/")
+        request.user = getattr(world, role)
+        html = Template(f"{{% load synthese_tags %}}{{% {tag} bilan %}}").render(
+            Context({"request": request, "bilan": bilan})
+        )
+        assert "synthese" in html, tag
+        pages[tag] = (
+            '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+            f"<title>{tag}</title></head><body>{html}</body></html>"
+        )
     errors = validate(pages, tmp_path)
     assert not errors, errors
