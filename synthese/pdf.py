@@ -91,10 +91,18 @@ def render_pdf(synthese):
             return super().fetch(url, headers)
 
     html = render_to_string("synthese/pdf/document.html", context)
-    return weasyprint.HTML(string=html, url_fetcher=FontsOnly()).write_pdf(
+    fonts = FontConfiguration()
+    fetcher = FontsOnly()
+    css = weasyprint.CSS(
+        string=render_to_string("synthese/pdf/document.css", context),
+        font_config=fonts,
+        url_fetcher=fetcher,
+    )
+    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(
+        stylesheets=[css],
         pdf_variant="pdf/ua-1",
         pdf_tags=True,
-        font_config=FontConfiguration(),
+        font_config=fonts,
     )
 
 
