@@ -5,8 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from phases.models import Bilan
-
 from ..models import Synthese
 from ..pdf import PdfUnavailable, pdf_filename, render_pdf
 from ..rules import LinkClosed, record_opening, shared_synthese
@@ -34,10 +32,9 @@ def pdf(request, bilan_id):
     """ "Télécharger le document de synthèse (PDF)": the remis version, for the
     candidate and their conseiller only (404 for anyone else, and before it is
     remis)."""
-    bilans = Bilan.objects.in_conversation_with(request.user)
     synthese = (
-        Synthese.objects.filter(bilan__in=bilans, bilan_id=bilan_id)
-        .filter(remis_at__isnull=False)
+        Synthese.objects.visible_to(request.user)
+        .filter(bilan_id=bilan_id, remis_at__isnull=False)
         .select_related(
             "final_version",
             "bilan__candidate",
