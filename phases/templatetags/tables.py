@@ -49,7 +49,9 @@ class TableFrameNode(template.Node):
 def table_frame(parser, token):
     """The four DSFR boxes around a table, so that it scrolls or becomes cards:
 
-    {% table_frame "fr-table--no-caption monbilan-answer" %}<table>…</table>{% endtable_frame %}
+    {% table_frame "fr-table--no-caption monbilan-answer" %}
+      <table>…</table>
+    {% endtable_frame %}
     """
     bits = token.split_contents()
     if len(bits) != 2:

@@ -8,8 +8,6 @@ import os
 import re
 from pathlib import Path
 
-from django.urls import reverse
-
 from playwright.sync_api import expect
 
 from phases.rules.answers import complete_phase
@@ -63,12 +61,22 @@ def test_synthese_from_draft_to_shared_link(page, login, world, phases, context)
         complete_phase(
             bilan, phase, data=demo_answers(phase), expected_version=0, notify=False
         )
-    editor = reverse("synthese:editor", kwargs={"bilan_id": bilan.pk})
-    reading = reverse("synthese:candidate", kwargs={"bilan_id": bilan.pk})
+    candidate_name = str(bilan.candidate)
+
+    def open_editor():
+        # Tableau de bord → the candidate's bilan → « Document de synthèse ».
+        page.get_by_role("link", name="Tableau de bord").first.click()
+        page.get_by_role("link", name=candidate_name, exact=True).click()
+        page.get_by_role("link", name="Document de synthèse").click()
+
+    def open_reading():
+        # The candidate's Tableau de bord has the card once a version is submitted.
+        page.get_by_role("link", name="Tableau de bord").first.click()
+        page.get_by_role("link", name="Lire mon document de synthèse").click()
 
     # --- the conseiller writes, inserts an answer, the draft saves itself -------
     login("conseiller")
-    page.goto(editor)
+    open_editor()
     expect(
         page.get_by_role("heading", name="Document de synthèse", level=1)
     ).to_be_visible()
@@ -105,7 +113,7 @@ def test_synthese_from_draft_to_shared_link(page, login, world, phases, context)
 
     # --- the candidate reads it and writes her observations --------------------
     login("candidat")
-    page.goto(reading)
+    open_reading()
     expect(
         page.get_by_role("heading", name="Votre document de synthèse", level=1)
     ).to_be_visible()
@@ -120,7 +128,7 @@ def test_synthese_from_draft_to_shared_link(page, login, world, phases, context)
 
     # --- the conseiller reads them, revises, resubmits, remits -----------------
     login("conseiller")
-    page.goto(editor)
+    open_editor()
     page.get_by_role("button", name=re.compile(r"^Version 1, soumise le")).click()
     expect(page.get_by_text("Je préfère travailler à Sète.")).to_be_visible()
     section(page, "Compétences et aptitudes").fill(
@@ -139,7 +147,7 @@ def test_synthese_from_draft_to_shared_link(page, login, world, phases, context)
 
     # --- the candidate downloads, acknowledges, shares --------------------------
     login("candidat")
-    page.goto(reading)
+    open_reading()
     with page.expect_download() as download:
         page.get_by_role(
             "link", name="Télécharger le document de synthèse (PDF)"
