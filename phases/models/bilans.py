@@ -1,5 +1,7 @@
 """The bilan, the conseiller/candidate couple, and the phases it selects."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -96,6 +98,21 @@ class Bilan(models.Model):
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    # The end of a bilan (R6313-7): at closing the candidate says whether their
+    # documents are kept for the follow-up interview, and for how long.
+    keep_documents_days = models.PositiveIntegerField(
+        _("documents conservés (jours)"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : pas encore de réponse ; 0 : le candidat ne les garde pas."),
+    )
+    keep_answered_at = models.DateTimeField(
+        _("réponse sur la conservation le"), null=True, blank=True
+    )
+    destruction_warned_at = models.DateTimeField(
+        _("candidat prévenu de la destruction le"), null=True, blank=True
+    )
+    purged_at = models.DateTimeField(_("documents détruits le"), null=True, blank=True)
 
     objects = BilanQuerySet.as_manager()
 
@@ -113,6 +130,21 @@ class Bilan(models.Model):
 
     def __str__(self):
         return _("Bilan de %(candidate)s") % {"candidate": self.candidate}
+
+    def destruction_date(self):
+        """The day the working documents are destroyed, or None while open.
+
+        BILAN_RETENTION_DAYS after closing, unless the candidate agreed to keep
+        them longer for the follow-up (capped at BILAN_RETENTION_MAX_DAYS).
+        """
+        if self.end_date is None:
+            return None
+        days = settings.BILAN_RETENTION_DAYS
+        if self.keep_documents_days:
+            days = max(
+                days, min(self.keep_documents_days, settings.BILAN_RETENTION_MAX_DAYS)
+            )
+        return self.end_date + datetime.timedelta(days=days)
 
 
 class BilanPhase(models.Model):
