@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from phases import urls as phases_urls
 from search import views as search_views
+from retention import urls as retention_urls
 from synthese import urls as synthese_urls
 from users import urls as users_urls
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("", include(users_urls)),
     path("", include(phases_urls)),
     path("", include(synthese_urls)),
+    path("", include(retention_urls)),
 ]
 
 if settings.DEBUG:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "home",
     "phases",
     "synthese",
+    "retention",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

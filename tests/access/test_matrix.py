@@ -38,7 +38,7 @@ PROJECT_ADMIN_NAMES = {
     "audit_report",
     "audit_report_results",
 }
-PROJECT_MODULES = ("users.", "phases.", "home.", "search.", "synthese.", "monbilan.")
+PROJECT_MODULES = ("users.", "phases.", "home.", "search.", "synthese.", "retention.", "monbilan.")
 
 # Columns: anonymous, candidat, autre_candidat, conseiller, autre_conseiller,
 # referent, admin, admin_toulouse, superuser.
