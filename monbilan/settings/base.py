@@ -224,6 +224,14 @@ AVATAR_MAX_BYTES = 2 * 1024 * 1024
 # most BILAN_RETENTION_MAX_DAYS (three years).
 BILAN_RETENTION_DAYS = int(os.environ.get("MONBILAN_RETENTION_DAYS", "30"))
 BILAN_RETENTION_MAX_DAYS = int(os.environ.get("MONBILAN_RETENTION_MAX_DAYS", "1095"))
+# The candidate is e-mailed this many days before their documents are destroyed.
+BILAN_DESTRUCTION_WARNING_DAYS = int(
+    os.environ.get("MONBILAN_DESTRUCTION_WARNING_DAYS", "15")
+)
+# Accounts with no login for this long are warned (23 months), then removed as
+# a purge does (24 months), in days; `purge_bilans` applies both.
+INACTIVE_WARNING_DAYS = int(os.environ.get("MONBILAN_INACTIVE_WARNING_DAYS", "700"))
+INACTIVE_PURGE_DAYS = int(os.environ.get("MONBILAN_INACTIVE_PURGE_DAYS", "730"))
 
 # E-mails: console by default; EMAIL_BACKEND / EMAIL_FILE_PATH / EMAIL_HOST… from the
 # environment. They are sent by a background task (django-tasks).
