@@ -77,9 +77,20 @@ def document_context(synthese):
 
 def render_pdf(synthese):
     """The PDF bytes of a remis synthèse. Raises `PdfUnavailable`."""
-    weasyprint, FontConfiguration, URLFetcher = _weasyprint()
     context = document_context(synthese)
-    allowed = set(context["fonts"].values())
+    return write_pdf(
+        render_to_string("synthese/pdf/document.html", context),
+        render_to_string("synthese/pdf/document.css", context),
+        fonts=context["fonts"],
+    )
+
+
+def write_pdf(html, css, *, fonts):
+    """Tagged PDF/UA-1 bytes of an HTML page and its stylesheet, in Marianne
+    (`fonts`: `font_urls()`). Other documents of the site (the candidate's data
+    export) are set the same way. Raises `PdfUnavailable`."""
+    weasyprint, FontConfiguration, URLFetcher = _weasyprint()
+    allowed = set(fonts.values())
 
     class FontsOnly(URLFetcher):
         """Nothing typed is HTML, so no URL in the document is anyone's; still,
@@ -90,19 +101,16 @@ def render_pdf(synthese):
                 raise ValueError(f"refused: {url}")
             return super().fetch(url, headers)
 
-    html = render_to_string("synthese/pdf/document.html", context)
-    fonts = FontConfiguration()
+    font_config = FontConfiguration()
     fetcher = FontsOnly()
-    css = weasyprint.CSS(
-        string=render_to_string("synthese/pdf/document.css", context),
-        font_config=fonts,
-        url_fetcher=fetcher,
+    stylesheet = weasyprint.CSS(
+        string=css, font_config=font_config, url_fetcher=fetcher
     )
     return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(
-        stylesheets=[css],
+        stylesheets=[stylesheet],
         pdf_variant="pdf/ua-1",
         pdf_tags=True,
-        font_config=fonts,
+        font_config=font_config,
     )
 
 
