@@ -41,6 +41,13 @@ def _warned_since_last_seen():
     return Q(inactivity_warning__warned_at__gte=F("last_seen"))
 
 
+def _day_after(moment):
+    """Midnight after `moment`'s day: delays count in days, whatever the hour
+    each run starts at."""
+    day = timezone.localdate(moment) + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
 def accounts_to_warn(now=None):
     now = now or timezone.now()
     since = now - datetime.timedelta(days=settings.INACTIVE_WARNING_DAYS)
@@ -49,7 +56,7 @@ def accounts_to_warn(now=None):
 
 def accounts_to_purge(now=None):
     """Inactive for INACTIVE_PURGE_DAYS and warned at least the difference
-    between the two delays ago (the warning's promise is kept even when the
+    between the two delays (in days) ago (the warning's promise is kept even when the
     command did not run on the day)."""
     now = now or timezone.now()
     since = now - datetime.timedelta(days=settings.INACTIVE_PURGE_DAYS)
@@ -59,7 +66,7 @@ def accounts_to_purge(now=None):
     return (
         _inactive_since(since)
         .filter(_warned_since_last_seen())
-        .filter(inactivity_warning__warned_at__lte=now - notice)
+        .filter(inactivity_warning__warned_at__lt=_day_after(now - notice))
         .order_by("pk")
     )
 
