@@ -11,6 +11,7 @@ from home.models import ContentPage
 from home.setup import install_site_pages
 from phases.models import ConsentPage, PhaseSubmission, SubmissionFile
 from phases.rules.threads import add_comment
+from retention.personal_data import make_token, store_archive
 
 ROLES = [
     "anonymous",
@@ -76,6 +77,8 @@ def objects(world, phases):
         "academie": world.montpellier.pk,
         "administrateur": world.admin.pk,
         "dabm": world.lunel.pk,
+        # The link "Télécharger mes données" e-mails for a large archive.
+        "archive_token": make_token(world.candidat, store_archive(world.candidat)),
     }
 
 
@@ -89,6 +92,12 @@ def requests(o):
         "users:logout": ("post", "/deconnexion/", {}),
         "users:account": ("get", "/mon-compte/", None),
         "users:avatar": ("get", f"/mon-compte/avatar/{o['candidat']}/", None),
+        "retention:personal_data": ("get", "/mon-compte/mes-donnees/", None),
+        "retention:personal_data_download": (
+            "get",
+            f"/mon-compte/mes-donnees/archive/{o['archive_token']}/",
+            None,
+        ),
         "users:password_reset": ("get", "/mot-de-passe/reinitialiser/", None),
         "users:password_reset_done": (
             "get",

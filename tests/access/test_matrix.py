@@ -47,6 +47,9 @@ EXPECTED = {
     "users:logout": "302 302 302 302 302 302 302 302 302",
     "users:account": "L   200 200 200 200 200 200 200 200",
     "users:avatar": "L   200 404 200 404 404 200 404 200",
+    # Anyone's own data; the e-mailed archive is the candidate's alone.
+    "retention:personal_data": "L   200 200 200 200 200 200 200 200",
+    "retention:personal_data_download": "L   200 404 404 404 404 404 404 404",
     "users:password_reset": "200 200 200 200 200 200 200 200 200",
     "users:password_reset_done": "200 200 200 200 200 200 200 200 200",
     "users:password_reset_confirm": "200 200 200 200 200 200 200 200 200",
