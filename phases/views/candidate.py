@@ -7,10 +7,8 @@ see (404 otherwise), call the rules of `phases.rules` and render.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
@@ -29,6 +27,7 @@ from ..rules.answers import (
     submission_for,
 )
 from ..rules.threads import show_threads, with_comment_flag
+from .autosave import parse_version, refused, saved
 from .conseiller import dashboard_conseiller
 
 # Said by the autosave endpoint on a 409, and by its script when that answer has
@@ -101,14 +100,6 @@ def candidate_bilan(user, phase, *, for_display=False):
     if for_display:
         bilans = with_comment_flag(bilans, phase)
     return bilans.order_by("-created_at").first()
-
-
-def parse_version(value):
-    try:
-        version = int(value)
-    except (TypeError, ValueError):
-        return None
-    return version if version >= 0 else None
 
 
 def phase_page(request, phase):
@@ -276,14 +267,12 @@ def autosave(request, phase_id):
     """
     user = request.user
     if not user.is_authenticated:
-        return JsonResponse(
-            {
-                "error": "login",
-                "message": _(
-                    "Votre session a expiré : reconnectez-vous pour enregistrer vos "
-                    "réponses."
-                ),
-            },
+        return refused(
+            "login",
+            _(
+                "Votre session a expiré : reconnectez-vous pour enregistrer vos "
+                "réponses."
+            ),
             status=401,
         )
     phase = get_object_or_404(PhasePage.objects.live(), pk=phase_id)
@@ -292,11 +281,9 @@ def autosave(request, phase_id):
         raise Http404
     version = parse_version(request.POST.get("version"))
     if version is None:
-        return JsonResponse(
-            {
-                "error": "malformed",
-                "message": _("La version du formulaire est absente ou invalide."),
-            },
+        return refused(
+            "malformed",
+            _("La version du formulaire est absente ou invalide."),
             status=400,
         )
     try:
@@ -304,49 +291,33 @@ def autosave(request, phase_id):
             bilan, phase, data=request.POST, files=None, expected_version=version
         )
     except Conflict as error:
-        return JsonResponse(
-            {
-                "error": "conflict",
-                "version": error.submission.version,
-                "message": _(CONFLICT),
-            },
-            status=409,
+        return refused(
+            "conflict", _(CONFLICT), version=error.submission.version, status=409
         )
     except PhaseLocked:
-        return JsonResponse(
-            {
-                "error": "locked",
-                "message": _(
-                    "Cette phase est terminée ou votre bilan est clos : vos réponses "
-                    "ne peuvent plus être modifiées."
-                ),
-            },
+        return refused(
+            "locked",
+            _(
+                "Cette phase est terminée ou votre bilan est clos : vos réponses "
+                "ne peuvent plus être modifiées."
+            ),
             status=409,
         )
     except InvalidAnswers as error:
         form = error.form
-        return JsonResponse(
-            {
-                "error": "invalid",
-                "message": _(
-                    "Certaines réponses ne sont pas au bon format : corrigez-les pour "
-                    "que l'enregistrement automatique reprenne."
-                ),
-                "errors": {
-                    name: [str(message) for message in messages_]
-                    for name, messages_ in form.errors.items()
-                },
+        return refused(
+            "invalid",
+            _(
+                "Certaines réponses ne sont pas au bon format : corrigez-les pour "
+                "que l'enregistrement automatique reprenne."
+            ),
+            errors={
+                name: [str(message) for message in messages_]
+                for name, messages_ in form.errors.items()
             },
             status=400,
         )
-    saved_at = timezone.localtime(submission.updated_at)
-    return JsonResponse(
-        {
-            "version": submission.version,
-            "saved_at": saved_at.isoformat(),
-            "saved_at_display": time_format(saved_at, "H:i"),
-        }
-    )
+    return saved(submission.version, submission.updated_at)
 
 
 def submission_file(request, pk):

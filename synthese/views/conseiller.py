@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from phases.models import Bilan
+from phases.views.autosave import parse_version, refused, saved
 
 from ..answers import answers_for_synthese, quotations
 from ..forms import SyntheseForm
@@ -74,14 +73,6 @@ def followed_bilan(user, bilan_id):
         Bilan.objects.followed_by(user).select_related("candidate", "dabm"),
         pk=bilan_id,
     )
-
-
-def parse_version(value):
-    try:
-        version = int(value)
-    except (TypeError, ValueError):
-        return None
-    return version if version >= 0 else None
 
 
 def posted_texts(request, form):
@@ -268,28 +259,24 @@ def autosave(request, bilan_id):
     404 not theirs; 409 stale version (another tab) or document remis.
     """
     if not request.user.is_authenticated:
-        return JsonResponse(
-            {
-                "error": "login",
-                "message": _(
-                    "Votre session a expiré : reconnectez-vous pour enregistrer le "
-                    "document de synthèse."
-                ),
-            },
+        return refused(
+            "login",
+            _(
+                "Votre session a expiré : reconnectez-vous pour enregistrer le "
+                "document de synthèse."
+            ),
             status=401,
         )
     bilan = followed_bilan(request.user, bilan_id)
     version = parse_version(request.POST.get("version"))
     form = SyntheseForm(request.POST)
     if version is None or not form.is_valid():
-        return JsonResponse(
-            {
-                "error": "malformed",
-                "message": _(
-                    "L'enregistrement automatique a été refusé : la version du "
-                    "formulaire est absente, ou un texte est trop long."
-                ),
-            },
+        return refused(
+            "malformed",
+            _(
+                "L'enregistrement automatique a été refusé : la version du "
+                "formulaire est absente, ou un texte est trop long."
+            ),
             status=400,
         )
     try:
@@ -297,29 +284,16 @@ def autosave(request, bilan_id):
             bilan, texts=posted_texts(request, form), expected_version=version
         )
     except Conflict as conflict:
-        return JsonResponse(
-            {
-                "error": "conflict",
-                "version": conflict.synthese.version,
-                "message": str(CONFLICT_MESSAGE),
-            },
+        return refused(
+            "conflict",
+            str(CONFLICT_MESSAGE),
+            version=conflict.synthese.version,
             status=409,
         )
     except AlreadyRemis:
-        return JsonResponse(
-            {
-                "error": "locked",
-                "message": _(
-                    "Le document de synthèse est remis : il ne peut plus être modifié."
-                ),
-            },
+        return refused(
+            "locked",
+            _("Le document de synthèse est remis : il ne peut plus être modifié."),
             status=409,
         )
-    saved_at = timezone.localtime(synthese.updated_at)
-    return JsonResponse(
-        {
-            "version": synthese.version,
-            "saved_at": saved_at.isoformat(),
-            "saved_at_display": time_format(saved_at, "H:i"),
-        }
-    )
+    return saved(synthese.version, synthese.updated_at)
