@@ -22,11 +22,6 @@ urlpatterns = [
         name="bilan_edit",
     ),
     path(
-        "bilans/<int:bilan_id>/statut/",
-        conseiller.bilan_status,
-        name="bilan_status",
-    ),
-    path(
         "bilans/<int:bilan_id>/messages/",
         threads.bilan_messages,
         name="bilan_messages",

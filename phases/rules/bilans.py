@@ -1,7 +1,6 @@
 """Business rules about bilans: one function each, used by views, commands, tests."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from users.accounts import create_account
 from users.emails import send_account_created_email
@@ -134,16 +133,4 @@ def update_bilan(bilan, *, modalite, phases):
     bilan.modalite = modalite
     bilan.save(update_fields=["modalite", "updated_at"])
     set_bilan_phases(bilan, phases)
-    return bilan
-
-
-def change_bilan_status(bilan, *, status, end_date=None):
-    """Close a bilan (terminé or archivé, with its end date) or open it again."""
-    if status == Bilan.Status.EN_COURS:
-        end_date = None
-    else:
-        end_date = end_date or timezone.localdate()
-    bilan.status = status
-    bilan.end_date = end_date
-    bilan.save(update_fields=["status", "end_date", "updated_at"])
     return bilan

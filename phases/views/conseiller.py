@@ -31,7 +31,6 @@ from ..rules.answers import (
 from ..rules.bilans import (
     PhasesHaveAnswers,
     answered_phase_ids,
-    change_bilan_status,
     create_candidate_with_bilan,
     update_bilan,
 )
@@ -39,7 +38,6 @@ from ..rules.threads import show_threads
 from ..templatetags.french_text import of_name
 from .forms import (
     BilanForm,
-    BilanStatusForm,
     CandidateForm,
     DashboardFilterForm,
 )
@@ -197,28 +195,6 @@ def edit_bilan(request, bilan_id):
 
 
 @login_required
-def bilan_status(request, bilan_id):
-    """Close a bilan (terminé or archivé, end date) or open it again."""
-    bilan = followed_bilan(request.user, bilan_id)
-    form = BilanStatusForm(request.POST or None, bilan=bilan)
-    if request.method == "POST" and form.is_valid():
-        change_bilan_status(
-            bilan,
-            status=form.cleaned_data["status"],
-            end_date=form.cleaned_data["end_date"],
-        )
-        messages.success(
-            request,
-            _("Le statut du bilan est maintenant « %(status)s ».")
-            % {"status": bilan.get_status_display()},
-        )
-        return redirect("bilan_detail", bilan_id=bilan.pk)
-    return render(
-        request, "phases/conseiller/bilan_status.html", {"bilan": bilan, "form": form}
-    )
-
-
-@login_required
 def bilan_phase(request, bilan_id, phase_id):
     """A candidate's answers to one phase, read-only, with the comment threads,
     for their conseiller; "Valider la phase" and "Rouvrir la phase"."""
@@ -312,8 +288,8 @@ def reopen(request, bilan_id, phase_id):
                 "La phase « %(phase)s » n'est pas terminée : elle est déjà ouverte."
             ),
             BilanClosed: _(
-                "Ce bilan est clos : remettez-le « En cours » (« Changer le statut "
-                "du bilan ») avant de rouvrir une de ses phases."
+                "Ce bilan est clos : ses phases restent telles qu'elles étaient à "
+                "sa clôture et ne peuvent plus être rouvertes."
             ),
         },
     )

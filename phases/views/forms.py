@@ -7,7 +7,6 @@ The form a candidate fills for a phase is built by the form engine,
 """
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from crispy_forms.layout import Fieldset, Layout
@@ -17,7 +16,6 @@ from users.accounts import check_email_free
 from users.models import User
 
 from ..models import Bilan, PhasePage
-from ..templatetags.french_dates import french_date
 
 # --- The conseiller's forms --------------------------------------------------
 
@@ -181,46 +179,6 @@ class BilanForm(DsfrFormMixin, forms.Form):
             "Une phase dans laquelle le candidat a déjà répondu ne peut pas être "
             "retirée."
         )
-
-
-class BilanStatusForm(DsfrFormMixin, forms.Form):
-    """Close a bilan (terminé or archivé, with its end date), or open it again."""
-
-    status = forms.ChoiceField(widget=forms.RadioSelect)
-    end_date = forms.DateField(
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    def __init__(self, *args, bilan, **kwargs):
-        self.bilan = bilan
-        kwargs.setdefault(
-            "initial",
-            {
-                "status": bilan.status,
-                "end_date": bilan.end_date or timezone.localdate(),
-            },
-        )
-        super().__init__(*args, **kwargs)
-
-    def setup_fields(self):
-        self.fields["status"].label = _("Statut du bilan")
-        self.fields["status"].choices = Bilan.Status.choices
-        self.fields["end_date"].label = _("Date de fin")
-        self.fields["end_date"].help_text = _(
-            "Pour un bilan terminé ou archivé ; aujourd'hui si vous la laissez vide."
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        end_date = cleaned.get("end_date")
-        if end_date and end_date < self.bilan.start_date:
-            self.add_error(
-                "end_date",
-                _("La date de fin ne peut pas précéder le début du bilan (%(date)s).")
-                % {"date": french_date(self.bilan.start_date)},
-            )
-        return cleaned
 
 
 class DashboardFilterForm(DsfrFormMixin, forms.Form):

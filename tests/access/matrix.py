@@ -132,7 +132,12 @@ def requests(o):
         "add_candidate": ("get", "/candidats/ajouter/", None),
         "bilan_detail": ("get", f"/bilans/{bilan}/", None),
         "bilan_edit": ("get", f"/bilans/{bilan}/modifier/", None),
-        "bilan_status": ("get", f"/bilans/{bilan}/statut/", None),
+        "retention:close": ("get", f"/bilans/{bilan}/clore/", None),
+        "retention:keep_documents": (
+            "get",
+            f"/bilans/{bilan}/conservation-des-documents/",
+            None,
+        ),
         "bilan_messages": ("get", f"/bilans/{bilan}/messages/", None),
         "bilan_phase": ("get", f"/bilans/{bilan}/phases/{phase}/", None),
         "phase_validate": ("post", f"/bilans/{bilan}/phases/{phase}/valider/", {}),
@@ -159,6 +164,17 @@ def requests(o):
         "candidate_account": (
             "get",
             f"/admin/candidats/compte/{o['candidat']}/",
+            None,
+        ),
+        "retention_erase_candidate": (
+            "get",
+            f"/admin/candidats/compte/{o['candidat']}/supprimer/",
+            None,
+        ),
+        "destructions:index": ("get", "/admin/journal-des-destructions/", None),
+        "destructions:index_results": (
+            "get",
+            "/admin/journal-des-destructions/results/",
             None,
         ),
         **viewset_requests("academies", o["academie"]),

@@ -38,7 +38,15 @@ PROJECT_ADMIN_NAMES = {
     "audit_report",
     "audit_report_results",
 }
-PROJECT_MODULES = ("users.", "phases.", "home.", "search.", "synthese.", "retention.", "monbilan.")
+PROJECT_MODULES = (
+    "users.",
+    "phases.",
+    "home.",
+    "search.",
+    "synthese.",
+    "retention.",
+    "monbilan.",
+)
 
 # Columns: anonymous, candidat, autre_candidat, conseiller, autre_conseiller,
 # referent, admin, admin_toulouse, superuser.
@@ -73,7 +81,10 @@ EXPECTED = {
     "add_candidate": "L   404 404 200 200 200 404 404 404",
     "bilan_detail": "L   404 404 200 404 404 404 404 404",
     "bilan_edit": "L   404 404 200 404 404 404 404 404",
-    "bilan_status": "L   404 404 200 404 404 404 404 404",
+    # "Clore le bilan": its conseiller only; the keep question: its candidate only
+    # (302: the bilan is en cours, the dashboard asks nothing yet).
+    "retention:close": "L   404 404 200 404 404 404 404 404",
+    "retention:keep_documents": "L   302 404 404 404 404 404 404 404",
     "bilan_messages": "L   200 404 200 404 404 404 404 404",
     "bilan_phase": "L   404 404 200 404 404 404 404 404",
     "phase_validate": "L   404 404 302 404 404 404 404 404",
@@ -107,6 +118,11 @@ EXPECTED = {
     "candidats:usage": "L   403 403 403 403 A   A   A   A",
     # A candidate's account status: their académie's administrator only.
     "candidate_account": "L   403 403 403 403 A   200 404 200",
+    # Erasing a candidate at their request, and the journal of destructions:
+    # the académie's administrator (their académie's) and superusers.
+    "retention_erase_candidate": "L   403 403 403 403 A   200 404 200",
+    "destructions:index": "L   403 403 403 403 A   200 200 200",
+    "destructions:index_results": "L   403 403 403 403 A   200 200 200",
     # The académies' administrators: superusers only; blocked, never deleted. An
     # administrator's history is outside everyone else's scope: 404, as for the
     # conseillers of another académie.

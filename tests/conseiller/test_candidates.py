@@ -1,6 +1,5 @@
-""" "Ajouter un candidat", then changing a bilan's phases, modalité and status."""
+""" "Ajouter un candidat", then changing a bilan's phases and modalité."""
 
-import datetime
 import re
 
 from django.core import mail
@@ -191,35 +190,6 @@ def test_a_phase_with_answers_is_not_removed_silently(client_as, world, phases):
     assert world.bilan.modalite == "presentiel"
     assert world.bilan.selected_phases.count() == 10
     assert PhaseSubmission.objects.filter(bilan=world.bilan).count() == 1
-
-
-def test_closing_and_reopening_a_bilan(client_as, world):
-    client = client_as("conseiller")
-    url = f"/bilans/{world.bilan.pk}/statut/"
-    response = client.post(url, {"status": "archive", "end_date": "2027-01-15"})
-    assert response.status_code == 302
-    world.bilan.refresh_from_db()
-    assert world.bilan.status == Bilan.Status.ARCHIVE
-    assert world.bilan.end_date == datetime.date(2027, 1, 15)
-    html = client.get("/tableau-de-bord/?status=archive").content.decode()
-    assert world.candidat.get_full_name() in html
-
-    response = client.post(url, {"status": "termine", "end_date": "2000-01-01"})
-    assert response.status_code == 200
-    assert "ne peut pas précéder le début du bilan" in response.content.decode()
-
-    client.post(url, {"status": "en_cours", "end_date": ""})
-    world.bilan.refresh_from_db()
-    assert (world.bilan.status, world.bilan.end_date) == ("en_cours", None)
-
-
-def test_closing_without_a_date_ends_today(client_as, world):
-    client_as("conseiller").post(
-        f"/bilans/{world.bilan.pk}/statut/", {"status": "termine", "end_date": ""}
-    )
-    world.bilan.refresh_from_db()
-    assert world.bilan.status == Bilan.Status.TERMINE
-    assert world.bilan.end_date == datetime.date.today()
 
 
 def test_a_conseiller_without_dabm_is_told_why(client, world, phases):

@@ -170,6 +170,7 @@ def site_pages(world, phases):
         pages,
         "candidat: mon compte (erreurs)",
     )
+    get(candidat, "/mon-compte/mes-donnees/", pages, "candidat: mes données")
     get(candidat, f"/bilans/{bilan.pk}/messages/", pages, "candidat: messages")
     get(candidat, "/recherche/?q=phase", pages, "candidat: recherche")
     get(candidat, "/admin/", pages, "candidat: administration (403)", status=403)
@@ -188,6 +189,7 @@ def site_pages(world, phases):
         )
         get(client, "/recherche/?q=phase", pages, f"{role}: recherche")
         get(client, "/mon-compte/", pages, f"{role}: mon compte")
+        get(client, "/mon-compte/mes-donnees/", pages, f"{role}: mes données")
         get(client, phases[0].url, pages, f"{role}: aperçu d'une phase")
 
     # Administrators work in the Wagtail admin; their one site page is Mon compte.
@@ -207,7 +209,7 @@ def site_pages(world, phases):
     base = f"/bilans/{bilan.pk}/"
     get(conseiller, base, pages, "conseiller: bilan")
     get(conseiller, f"{base}modifier/", pages, "conseiller: modifier le bilan")
-    get(conseiller, f"{base}statut/", pages, "conseiller: statut du bilan")
+    get(conseiller, f"{base}clore/", pages, "conseiller: clore le bilan")
     get(conseiller, f"{base}messages/", pages, "conseiller: messages")
     for number, phase in enumerate(phases, start=1):
         url = f"{base}phases/{phase.pk}/"
