@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from .views.admin import ERASED, DestructionJournalViewSet, erasure_urls
+
 
 @hooks.register("register_log_actions")
 def register_closing_actions(actions):
@@ -16,3 +18,18 @@ def register_closing_actions(actions):
         _("Choix de conservation des documents enregistré"),
         _("Choix de conservation des documents enregistré"),
     )
+
+
+# The destruction journal and the erasure of a candidate (retention.views.admin).
+hooks.register("register_admin_urls", erasure_urls)
+
+
+@hooks.register("register_admin_viewset")
+def register_destruction_journal():
+    return DestructionJournalViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_erasure_action(actions):
+    # Logged on the anonymised account: who erased, which bilans; no name.
+    actions.register_action(ERASED, _("Candidat supprimé"), _("Candidat supprimé"))

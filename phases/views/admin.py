@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from monbilan.admin_columns import LabelledColumn, LabelledTitleColumn
@@ -65,6 +66,17 @@ class CandidateAccountView(AccountEditView):
     page_title = _("Compte du candidat")
     section_label = _("Candidats")
     submit_button_label = _("Enregistrer le statut")
+
+    @cached_property
+    def header_buttons(self):
+        # The erasure at the candidate's request lives in retention (above).
+        return [
+            HeaderButton(
+                _("Supprimer définitivement ce candidat"),
+                url=reverse("retention_erase_candidate", args=[self.object.pk]),
+                icon_name="bin",
+            )
+        ]
 
     def get_success_message(self):
         status = _("actif") if self.object.is_active else _("bloqué")

@@ -166,6 +166,17 @@ def requests(o):
             f"/admin/candidats/compte/{o['candidat']}/",
             None,
         ),
+        "retention_erase_candidate": (
+            "get",
+            f"/admin/candidats/compte/{o['candidat']}/supprimer/",
+            None,
+        ),
+        "destructions:index": ("get", "/admin/journal-des-destructions/", None),
+        "destructions:index_results": (
+            "get",
+            "/admin/journal-des-destructions/results/",
+            None,
+        ),
         **viewset_requests("academies", o["academie"]),
         **viewset_requests("dabms", o["dabm"]),
         **viewset_requests("administrateurs", o["administrateur"], copy=False),

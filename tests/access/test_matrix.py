@@ -118,6 +118,11 @@ EXPECTED = {
     "candidats:usage": "L   403 403 403 403 A   A   A   A",
     # A candidate's account status: their académie's administrator only.
     "candidate_account": "L   403 403 403 403 A   200 404 200",
+    # Erasing a candidate at their request, and the journal of destructions:
+    # the académie's administrator (their académie's) and superusers.
+    "retention_erase_candidate": "L   403 403 403 403 A   200 404 200",
+    "destructions:index": "L   403 403 403 403 A   200 200 200",
+    "destructions:index_results": "L   403 403 403 403 A   200 200 200",
     # The académies' administrators: superusers only; blocked, never deleted. An
     # administrator's history is outside everyone else's scope: 404, as for the
     # conseillers of another académie.
