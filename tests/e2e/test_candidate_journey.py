@@ -91,6 +91,9 @@ def test_offline_answers_are_kept_on_the_device_and_restored(
     phase = publish_body(phases[0], JOURNEY_BODY)
     login("candidat")
     page.get_by_role("link", name=phase.title, exact=True).click()
+    # The deferred autosave script listens once the page has loaded: typing
+    # before that is not watched (a person cannot type that fast).
+    page.wait_for_load_state()
     status = page.get_by_role("status")
 
     page.context.set_offline(True)
