@@ -6,8 +6,6 @@ Nothing here holds a name or a text: the record of a purge says which bilan
 went, so the académie can show the CNIL what was destroyed without keeping it.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -60,10 +58,6 @@ class DestructionRecord(models.Model):
 
     def __str__(self):
         return _("Bilan n° %(number)s") % {"number": self.bilan_number}
-
-
-def new_run():
-    return uuid.uuid4()
 
 
 class InactivityWarning(models.Model):
