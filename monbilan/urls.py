@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from phases import urls as phases_urls
-from search import views as search_views
 from retention import urls as retention_urls
+from search import views as search_views
 from synthese import urls as synthese_urls
 from users import urls as users_urls
 

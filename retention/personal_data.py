@@ -473,6 +473,18 @@ def _delete(name, user_id):
         storage.delete(name)
 
 
+def delete_archives(user_id):
+    """Delete every archive built for this person (their account is erased)."""
+    storage = private_storage()
+    folder = _folder(user_id)
+    if not storage.exists(folder):
+        return 0
+    _folders, files = storage.listdir(folder)
+    for name in files:
+        storage.delete(f"{folder}/{name}")
+    return len(files)
+
+
 def prune_archives(now=None):
     """Delete the archives older than ARCHIVE_LIFETIME; returns how many.
 

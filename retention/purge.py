@@ -36,6 +36,7 @@ from phases.models import (
 from synthese.models import ShareLink, ShareOpening, Synthese, SyntheseVersion
 
 from .models import DestructionRecord
+from .personal_data import delete_archives
 
 #: The categories of a record's counts, in the journal's order.
 CATEGORIES = (
@@ -186,6 +187,9 @@ def anonymise_account(user):
     full_name = user.get_full_name().strip()
     if user.avatar:
         _delete_files_after_commit([user.avatar])
+    # The copies of their data they downloaded through "Télécharger mes données".
+    user_id = user.pk
+    transaction.on_commit(lambda: delete_archives(user_id))
     profile = getattr(user, "wagtail_userprofile", None)
     if profile is not None and profile.avatar:
         _delete_files_after_commit([profile.avatar])

@@ -102,3 +102,19 @@ def test_the_journal_is_the_academies_own(client, world, filled):
     assert "Lunel" not in journal.content.decode()
     client.force_login(world.conseiller)
     assert client.get("/admin/journal-des-destructions/").status_code == 403
+
+
+def test_the_erased_candidates_downloaded_archives_go_too(client, world, filled):
+    """The copies "Télécharger mes données" built for them are theirs too."""
+    from retention.personal_data import store_archive
+    from users.storage import private_storage
+
+    archive = store_archive(filled)
+    other = store_archive(world.conseiller)
+    assert private_storage().exists(archive)
+    client.force_login(world.admin)
+    with captured():
+        client.post(erase_url(filled), {"identifiant": SECRETS["username"]})
+    assert not private_storage().exists(archive)
+    assert private_storage().exists(other)
+    private_storage().delete(other)

@@ -8,6 +8,7 @@ once a day from a scheduler (README); several hosts may run it at the same time.
 from django.core.management.base import BaseCommand
 
 from retention.inactive import run_inactive
+from retention.personal_data import prune_archives
 from retention.purge import new_run
 from retention.schedule import run_schedule
 
@@ -32,9 +33,12 @@ class Command(BaseCommand):
         inactive_warned, inactive_purged = run_inactive(
             run=run, dry_run=dry_run, report=report
         )
+        # The archives of "Télécharger mes données" live ARCHIVE_LIFETIME at most.
+        archives = 0 if dry_run else prune_archives()
         prefix = "Simulation : " if dry_run else ""
         self.stdout.write(
             f"{prefix}{warned} candidat(s) prévenu(s), {purged} bilan(s) détruit(s), "
             f"{inactive_warned} compte(s) inactif(s) prévenu(s), "
-            f"{inactive_purged} supprimé(s) ; exécution {run}"
+            f"{inactive_purged} supprimé(s), {archives} archive(s) expirée(s) "
+            f"effacée(s) ; exécution {run}"
         )
