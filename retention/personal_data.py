@@ -33,7 +33,7 @@ from django.utils.text import get_valid_filename, slugify
 from phases.models import Bilan, PhaseSubmission, Post, SubmissionFile, Thread
 from phases.questions.blocks import field_block_for
 from synthese.models import SECTIONS, Synthese
-from synthese.pdf import PdfUnavailable, font_urls, write_pdf
+from synthese.pdf import PdfUnavailable, font_urls, render_pdf, write_pdf
 from synthese.text import answer_text
 from users.storage import private_storage
 
@@ -185,6 +185,8 @@ class Archive:
     data: dict
     submissions: list = field(default_factory=list)
     files: list = field(default_factory=list)
+    # The remis documents de synthèse, as the candidate downloads them.
+    syntheses: list = field(default_factory=list)
 
 
 class _Names:
@@ -301,7 +303,7 @@ def _bilan_data(bilan, archive, names):
                 "messages": posts.get(thread.pk, []),
             }
         )
-    return {
+    data = {
         "identifiant": bilan.pk,
         "academie": str(bilan.dabm.academie),
         "dabm": str(bilan.dabm),
@@ -326,6 +328,12 @@ def _bilan_data(bilan, archive, names):
         "messages": messages,
         "document_de_synthese": _synthese_data(bilan),
     }
+    synthese = Synthese.objects.filter(bilan=bilan, remis_at__isnull=False).first()
+    if synthese is not None:
+        path = names("", f"document-de-synthese-{bilan.pk}.pdf")
+        archive.syntheses.append((synthese, path))
+        data["document_de_synthese"]["pdf"] = path
+    return data
 
 
 # --- The PDFs and the ZIP ----------------------------------------------------
@@ -368,9 +376,17 @@ def write_zip(user, destination):
             except PdfUnavailable:
                 pdf_unavailable = True
                 break
+        for synthese, path in [] if pdf_unavailable else archive.syntheses:
+            try:
+                zf.writestr(path, render_pdf(synthese))
+            except PdfUnavailable:
+                pdf_unavailable = True
         if pdf_unavailable:
             for phase in _all_phases(archive.data):
                 phase["pdf"] = None
+            for bilan in archive.data["bilans"]:
+                if bilan["document_de_synthese"]:
+                    bilan["document_de_synthese"]["pdf"] = None
         for stored, path in archive.files:
             try:
                 with stored.open("rb") as source, zf.open(path, "w") as target:

@@ -194,6 +194,20 @@ def test_one_pdf_per_phase_tagged_in_french_with_the_answers(client, filled, pha
         assert re.sub(r"\s+", " ", str(first["question"]["label"]))[:30] in text
 
 
+def test_a_remis_synthese_comes_as_its_pdf(client, filled):
+    archive = download(client, filled.candidat)
+    data = json.loads(archive.read("donnees.json"))
+    assert data["bilans"][0]["document_de_synthese"].get("pdf") is None  # soumis only
+    synthese_rules.deliver(filled.bilan, notify=False)
+    archive = download(client, filled.candidat)
+    data = json.loads(archive.read("donnees.json"))
+    path = data["bilans"][0]["document_de_synthese"]["pdf"]
+    reader = PdfReader(io.BytesIO(archive.read(path)))
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    text = re.sub(r"\s+", " ", "".join(p.extract_text() for p in reader.pages))
+    assert "Compétences du pélican." in text
+
+
 def test_without_weasyprint_the_archive_comes_with_a_french_note(
     client, filled, monkeypatch
 ):
