@@ -2,6 +2,9 @@
 documents, in a real browser, by the visible labels, on a computer (1280 px) and
 on a phone (375 px)."""
 
+import os
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -19,10 +22,15 @@ TEXTS = {
 }
 
 
-def no_sideways_scroll(page):
+def no_sideways_scroll(page, name=None):
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     ), "the page scrolls sideways"
+    folder = os.environ.get("SCREENSHOTS_DIR")
+    if folder and name:  # `make screenshots`-style captures, to look at
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        width = page.viewport_size["width"]
+        page.screenshot(path=Path(folder) / f"{name}-{width}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -37,7 +45,7 @@ def test_clore_le_bilan_then_keep_the_documents(page, login, world, width):
     expect(page.get_by_role("heading", name="Clore le bilan", level=1)).to_be_visible()
     expect(page.get_by_text("n'est pas encore rédigé")).to_be_visible()
     expect(page.get_by_role("button", name="Clore le bilan")).to_have_count(0)
-    no_sideways_scroll(page)
+    no_sideways_scroll(page, "clore-le-bilan-refuse")
 
     synthese_rules.save_draft(bilan, texts=TEXTS, expected_version=0)
     synthese_rules.submit(bilan, notify=False)
@@ -56,7 +64,7 @@ def test_clore_le_bilan_then_keep_the_documents(page, login, world, width):
     question = "Conserver mes documents pour l'entretien de suivi"
     expect(page.get_by_role("heading", name=question, level=2)).to_be_visible()
     expect(page.get_by_role("group", name=question)).to_be_visible()
-    no_sideways_scroll(page)
+    no_sideways_scroll(page, "conserver-mes-documents")
     # DSFR draws the radio on the label, which is what a person clicks.
     page.get_by_text("2 ans", exact=True).click()
     expect(page.get_by_label("2 ans", exact=True)).to_be_checked()
@@ -69,4 +77,4 @@ def test_clore_le_bilan_then_keep_the_documents(page, login, world, width):
     bilan.refresh_from_db()
     assert bilan.keep_documents_days == 730
     assert bilan.keep_answered_at is not None
-    no_sideways_scroll(page)
+    no_sideways_scroll(page, "conserver-mes-documents-choisi")
