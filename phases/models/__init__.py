@@ -14,6 +14,7 @@ from .answers import (
 from .bilans import Bilan, BilanPhase, BilanQuerySet
 from .consent import Consent, ConsentPage, ConsentQuerySet
 from .pages import PhaseIndexPage, PhasePage, PhasePageQuerySet
+from .rendezvous import RendezVous, RendezVousQuerySet
 from .threads import Post, PostQuerySet, Thread, ThreadQuerySet, ThreadRead
 
 __all__ = [
@@ -29,6 +30,8 @@ __all__ = [
     "PhaseSubmission",
     "PhaseSubmissionQuerySet",
     "Post",
+    "RendezVous",
+    "RendezVousQuerySet",
     "PostQuerySet",
     "SubmissionFile",
     "SubmissionFileQuerySet",
