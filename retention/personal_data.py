@@ -30,10 +30,11 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import get_valid_filename, slugify
 
+from phases.documents import PdfUnavailable, font_urls, write_pdf
 from phases.models import Bilan, PhaseSubmission, Post, SubmissionFile, Thread
 from phases.questions.blocks import field_block_for
 from synthese.models import SECTIONS, Synthese
-from synthese.pdf import PdfUnavailable, font_urls, render_pdf, write_pdf
+from synthese.pdf import render_pdf
 from synthese.text import answer_text
 from users.storage import private_storage
 
