@@ -228,6 +228,11 @@ BILAN_RETENTION_MAX_DAYS = int(os.environ.get("MONBILAN_RETENTION_MAX_DAYS", "10
 BILAN_DESTRUCTION_WARNING_DAYS = int(
     os.environ.get("MONBILAN_DESTRUCTION_WARNING_DAYS", "15")
 )
+# A bilan lasts at most 24 hours (Code du travail, L6313-4): planning beyond
+# BILAN_MAX_HOURS of rendez-vous is refused. BILAN_MIN_HOURS (off when unset or
+# 0; rules under discussion would set 13) only warns at « Clore le bilan ».
+BILAN_MAX_HOURS = int(os.environ.get("MONBILAN_MAX_HOURS", "24"))
+BILAN_MIN_HOURS = int(os.environ.get("MONBILAN_MIN_HOURS", "0") or 0)
 # Accounts with no login for this long are warned (23 months), then removed as
 # a purge does (24 months), in days; `purge_bilans` applies both.
 INACTIVE_WARNING_DAYS = int(os.environ.get("MONBILAN_INACTIVE_WARNING_DAYS", "700"))

@@ -1,0 +1,123 @@
+"""The hours meter of a bilan: what its rendez-vous add up to.
+
+Hours réalisées are the actual durations of the réalisé rendez-vous; hours
+planned count the planned ones at their duration too, so that planning beyond
+`BILAN_MAX_HOURS` (24 h, Code du travail L6313-4) is refused. Per bilan with
+`realised_minutes` / `planned_minutes`, for a listing with the `realised_minutes`
+annotation (one query, whatever the number of rows).
+"""
+
+from django.conf import settings
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from .models import RendezVous
+
+
+class HoursCapExceeded(Exception):
+    """The rendez-vous would take the bilan beyond its maximum hours."""
+
+    def __init__(self, planned, extra, cap):
+        self.planned, self.extra, self.cap = planned, extra, cap
+        super().__init__(
+            _(
+                "Ce rendez-vous porterait le bilan à %(total)s, au-delà de la "
+                "durée maximale de %(cap)s."
+            )
+            % {"total": format_minutes(planned + extra), "cap": format_minutes(cap)}
+        )
+
+
+def max_minutes():
+    return settings.BILAN_MAX_HOURS * 60
+
+
+def min_minutes():
+    """The minimum of hours réalisées in minutes, or 0 when there is none."""
+    return (getattr(settings, "BILAN_MIN_HOURS", 0) or 0) * 60
+
+
+def format_minutes(minutes):
+    """« 7 h 30 », « 24 h », « 0 h »."""
+    hours, rest = divmod(int(minutes or 0), 60)
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+def realised_annotation(prefix="rendezvous"):
+    """An expression for `.annotate()` on a Bilan queryset: the minutes of its
+    réalisé rendez-vous (0 when none)."""
+    return Coalesce(
+        Sum(
+            f"{prefix}__actual_minutes",
+            filter=Q(**{f"{prefix}__status": RendezVous.Status.REALISE}),
+        ),
+        Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def with_realised_minutes(queryset):
+    """Bilans annotated with `realised_minutes`."""
+    return queryset.annotate(realised_minutes=realised_annotation())
+
+
+def realised_minutes(bilan):
+    """Minutes of the bilan's réalisé rendez-vous (their actual durations)."""
+    annotated = getattr(bilan, "realised_minutes", None)
+    if annotated is not None:
+        return annotated
+    return (
+        RendezVous.objects.filter(
+            bilan=bilan, status=RendezVous.Status.REALISE
+        ).aggregate(total=Sum("actual_minutes"))["total"]
+        or 0
+    )
+
+
+def planned_minutes(bilan, exclude=None):
+    """Minutes the bilan's rendez-vous take: réalisé ones at their actual
+    duration, planned ones at their planned duration; annulé and absent do not
+    count. `exclude`: a rendez-vous (or its pk) left out, the one being moved."""
+    rendezvous = RendezVous.objects.filter(
+        bilan=bilan,
+        status__in=[RendezVous.Status.PLANIFIE, RendezVous.Status.REALISE],
+    )
+    if exclude is not None:
+        rendezvous = rendezvous.exclude(pk=getattr(exclude, "pk", exclude))
+    total = rendezvous.aggregate(
+        total=Sum(
+            Case(
+                When(
+                    status=RendezVous.Status.REALISE,
+                    actual_minutes__isnull=False,
+                    then=F("actual_minutes"),
+                ),
+                default=F("duration_minutes"),
+                output_field=IntegerField(),
+            )
+        )
+    )["total"]
+    return total or 0
+
+
+def check_within_cap(bilan, extra_minutes, exclude=None):
+    """Refuse (`HoursCapExceeded`) `extra_minutes` more on the bilan when its
+    rendez-vous would then pass `BILAN_MAX_HOURS`. Moving a rendez-vous: pass
+    it as `exclude` and its new duration as `extra_minutes`."""
+    planned = planned_minutes(bilan, exclude=exclude)
+    cap = max_minutes()
+    if planned + int(extra_minutes) > cap:
+        raise HoursCapExceeded(planned, int(extra_minutes), cap)
+
+
+def hours_summary(bilan):
+    """What the hours line shows."""
+    done = realised_minutes(bilan)
+    minimum = min_minutes()
+    return {
+        "realised": format_minutes(done),
+        "maximum": format_minutes(max_minutes()),
+        "minimum": format_minutes(minimum) if minimum else None,
+        "below_minimum": bool(minimum) and done < minimum,
+    }
