@@ -12,7 +12,11 @@ from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from .models import RendezVous
+# RendezVous.Status values, spelled here: the template tags of the bilan pages
+# read this module, and `phases.models` imports the template tags (through the
+# question blocks), so this module imports no model (tests check the values).
+REALISE = "realise"
+PLANIFIE = "planifie"
 
 
 class HoursCapExceeded(Exception):
@@ -50,7 +54,7 @@ def realised_annotation(prefix="rendezvous"):
     return Coalesce(
         Sum(
             f"{prefix}__actual_minutes",
-            filter=Q(**{f"{prefix}__status": RendezVous.Status.REALISE}),
+            filter=Q(**{f"{prefix}__status": REALISE}),
         ),
         Value(0),
         output_field=IntegerField(),
@@ -68,9 +72,9 @@ def realised_minutes(bilan):
     if annotated is not None:
         return annotated
     return (
-        RendezVous.objects.filter(
-            bilan=bilan, status=RendezVous.Status.REALISE
-        ).aggregate(total=Sum("actual_minutes"))["total"]
+        bilan.rendezvous.filter(status=REALISE).aggregate(total=Sum("actual_minutes"))[
+            "total"
+        ]
         or 0
     )
 
@@ -79,17 +83,14 @@ def planned_minutes(bilan, exclude=None):
     """Minutes the bilan's rendez-vous take: réalisé ones at their actual
     duration, planned ones at their planned duration; annulé and absent do not
     count. `exclude`: a rendez-vous (or its pk) left out, the one being moved."""
-    rendezvous = RendezVous.objects.filter(
-        bilan=bilan,
-        status__in=[RendezVous.Status.PLANIFIE, RendezVous.Status.REALISE],
-    )
+    rendezvous = bilan.rendezvous.filter(status__in=[PLANIFIE, REALISE])
     if exclude is not None:
         rendezvous = rendezvous.exclude(pk=getattr(exclude, "pk", exclude))
     total = rendezvous.aggregate(
         total=Sum(
             Case(
                 When(
-                    status=RendezVous.Status.REALISE,
+                    status=REALISE,
                     actual_minutes__isnull=False,
                     then=F("actual_minutes"),
                 ),

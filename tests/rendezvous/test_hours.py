@@ -4,6 +4,7 @@ from django.test.utils import override_settings
 
 import pytest
 
+from phases import hours
 from phases.hours import (
     HoursCapExceeded,
     check_within_cap,
@@ -17,6 +18,11 @@ from phases.models import Bilan, RendezVous
 from .emargement_helpers import rendezvous
 
 REALISE = RendezVous.Status.REALISE
+
+
+def test_status_values_spelled_in_hours_are_the_models():
+    assert hours.REALISE == RendezVous.Status.REALISE
+    assert hours.PLANIFIE == RendezVous.Status.PLANIFIE
 
 
 def test_format():

@@ -1,0 +1,42 @@
+"""The hours line and the émargement panels of the bilan pages.
+
+`{% hours_line bilan %}`: « Heures réalisées : 7 h 30 sur 24 h » (one query, none
+when the bilan comes annotated with `realised_minutes`).
+`{% emargement_for_conseiller bilan %}`: the past rendez-vous to mark, and the
+relevé. `{% emargement_for_candidate bilan %}`: « Je confirme ma présence » on
+the réalisé ones not yet confirmed, and the relevé. One query each.
+"""
+
+from django import template
+from django.utils import timezone
+
+from ..hours import REALISE, hours_summary
+
+register = template.Library()
+
+
+@register.inclusion_tag("phases/includes/hours.html")
+def hours_line(bilan):
+    return {"hours": hours_summary(bilan)}
+
+
+@register.inclusion_tag("phases/emargement/conseiller_panel.html", takes_context=True)
+def emargement_for_conseiller(context, bilan):
+    past = list(
+        bilan.rendezvous.filter(starts_at__lte=timezone.now()).order_by("-starts_at")
+    )
+    return {"bilan": bilan, "past": past, "request": context.get("request")}
+
+
+@register.inclusion_tag("phases/emargement/candidate_panel.html", takes_context=True)
+def emargement_for_candidate(context, bilan):
+    to_confirm = list(
+        bilan.rendezvous.filter(status=REALISE, confirmed_at__isnull=True).order_by(
+            "starts_at"
+        )
+    )
+    return {
+        "bilan": bilan,
+        "to_confirm": to_confirm,
+        "csrf_token": context.get("csrf_token"),
+    }
