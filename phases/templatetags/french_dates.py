@@ -9,7 +9,7 @@ import datetime
 
 from django import template
 from django.utils import timezone
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -36,3 +36,27 @@ def date_fr(value, arg=""):
     if not isinstance(value, datetime.date):
         return value or ""
     return french_date(value, with_time=arg == "heure")
+
+
+def french_datetime(value):
+    """« mardi 8 décembre 2026 à 14 h 00 »: a rendez-vous' day and hour, in local
+    time (Europe/Paris). "" for no date."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return _("%(weekday)s %(date)s à %(hour)s h %(minute)s") % {
+        "weekday": WEEKDAYS[value.weekday()],
+        "date": french_date(value),
+        "hour": value.hour,
+        "minute": f"{value.minute:02d}",
+    }
+
+
+@register.filter(expects_localtime=True)
+def jour_heure_fr(value):
+    """`{{ rendezvous.starts_at|jour_heure_fr }}`
+    → « mardi 8 décembre 2026 à 14 h 00 »."""
+    if not isinstance(value, datetime.datetime):
+        return value or ""
+    return french_datetime(value)
