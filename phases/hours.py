@@ -7,8 +7,18 @@ planned count the planned ones at their duration too, so that planning beyond
 annotation (one query, whatever the number of rows).
 """
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -48,17 +58,19 @@ def format_minutes(minutes):
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
-def realised_annotation(prefix="rendezvous"):
+def realised_annotation():
     """An expression for `.annotate()` on a Bilan queryset: the minutes of its
-    réalisé rendez-vous (0 when none)."""
-    return Coalesce(
-        Sum(
-            f"{prefix}__actual_minutes",
-            filter=Q(**{f"{prefix}__status": REALISE}),
-        ),
-        Value(0),
-        output_field=IntegerField(),
+    réalisé rendez-vous (0 when none). A subquery, so that other joins of the
+    listing (its filters) never multiply the sum."""
+    rendezvous = apps.get_model("phases", "RendezVous")
+    total = (
+        rendezvous.objects.filter(bilan=OuterRef("pk"), status=REALISE)
+        .order_by()
+        .values("bilan")
+        .annotate(total=Sum("actual_minutes"))
+        .values("total")
     )
+    return Coalesce(Subquery(total), Value(0), output_field=IntegerField())
 
 
 def with_realised_minutes(queryset):

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
-from django.db.models import Prefetch
+from django.db.models import DateTimeField, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission
+from ..hours import format_minutes, realised_annotation
+from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission, Post, RendezVous
 
 
 def activity_queryset(user):
@@ -66,6 +69,46 @@ class BilanActivity(NamedTuple):
     phases: list[str]
     #: Titles of the completed ones (terminée or validée), in the same order.
     done: list[str]
+    #: Minutes of the réalisé rendez-vous (their actual durations).
+    realised_minutes: int = 0
+    start_date: object = None
+    #: The latest change to the bilan, its answers, messages or rendez-vous.
+    last_activity: object = None
+
+
+def short_date(value):
+    """« 02/12/2026 », in local time; "" for no date: the same text on screen,
+    in the CSV and in the XLSX."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value:%d/%m/%Y}"
+
+
+def _latest(model, field, bilan_path):
+    """The latest `field` of `model`'s rows of the outer bilan, as a subquery."""
+    return Subquery(
+        model.objects.filter(**{bilan_path: OuterRef("pk")})
+        .order_by()
+        .values(bilan_path)
+        .annotate(latest=Max(field))
+        .values("latest"),
+        output_field=DateTimeField(),
+    )
+
+
+def last_activity_annotation():
+    """The latest of the bilan's own change, its answers' changes, its messages
+    and its rendez-vous' changes (each a subquery: no join multiplies rows)."""
+    own = "updated_at"
+    return Greatest(
+        own,
+        Coalesce(_latest(PhaseSubmission, "updated_at", "bilan"), own),
+        Coalesce(_latest(Post, "created_at", "thread__bilan"), own),
+        Coalesce(_latest(RendezVous, "updated_at", "bilan"), own),
+        output_field=DateTimeField(),
+    )
 
 
 @dataclass(frozen=True)
@@ -100,6 +143,22 @@ ACTIVITY_COLUMNS = (
         width=60,
         wrap=True,
     ),
+    # Issue 14: after the six columns of DESIGN.md §5, in this order.
+    ActivityColumn(
+        "heures",
+        _("Heures réalisées"),
+        lambda row: format_minutes(row.realised_minutes),
+        width=16,
+    ),
+    ActivityColumn(
+        "debut", _("Début"), lambda row: short_date(row.start_date), width=12
+    ),
+    ActivityColumn(
+        "derniere_activite",
+        _("Dernière activité"),
+        lambda row: short_date(row.last_activity),
+        width=18,
+    ),
 )
 
 EXPORT_CHUNK = 2000
@@ -115,14 +174,24 @@ def activity_rows(queryset):
     """
     titles = dict(PhasePage.objects.values_list("pk", "title"))
     modalites = dict(Bilan.Modalite.choices)
-    values = queryset.prefetch_related(None).values_list(
-        "pk",
-        "candidate_id",
-        "dabm__name",
-        "conseiller__first_name",
-        "conseiller__last_name",
-        "conseiller__username",
-        "modalite",
+    values = (
+        queryset.prefetch_related(None)
+        .annotate(
+            realised_minutes=realised_annotation(),
+            last_activity=last_activity_annotation(),
+        )
+        .values_list(
+            "pk",
+            "candidate_id",
+            "dabm__name",
+            "conseiller__first_name",
+            "conseiller__last_name",
+            "conseiller__username",
+            "modalite",
+            "realised_minutes",
+            "start_date",
+            "last_activity",
+        )
     )
     iterator = values.iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(islice(iterator, EXPORT_CHUNK)):
@@ -139,7 +208,18 @@ def activity_rows(queryset):
                 bilan_id__in=ids, status__in=PhaseSubmission.DONE
             ).values_list("bilan_id", "phase_id")
         )
-        for pk, candidate_id, dabm, first, last, username, modalite in chunk:
+        for (
+            pk,
+            candidate_id,
+            dabm,
+            first,
+            last,
+            username,
+            modalite,
+            realised,
+            start_date,
+            last_activity,
+        ) in chunk:
             phases = selected[pk]
             row = BilanActivity(
                 candidate_id=candidate_id,
@@ -149,5 +229,8 @@ def activity_rows(queryset):
                 modalite=modalites.get(modalite, modalite),
                 phases=[titles[p] for p in phases],
                 done=[titles[p] for p in phases if (pk, p) in done],
+                realised_minutes=realised or 0,
+                start_date=start_date,
+                last_activity=last_activity,
             )
             yield {column.name: column.value(row) for column in ACTIVITY_COLUMNS}

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -97,6 +97,9 @@ class ActivityFilterSet(WagtailFilterSet):
         queryset=PhasePage.objects.live().order_by("path"),
         method="filter_phase_non_terminee",
     )
+    start_date = django_filters.DateFromToRangeFilter(
+        label=_("Début du bilan"), widget=DateRangePickerWidget
+    )
 
     class Meta:
         model = Bilan
@@ -119,7 +122,7 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
     results_template_name = "phases/admin/activity_results.html"
     filterset_class = ActivityFilterSet
     paginate_by = 50
-    # Six columns do not fit a phone: "Phase terminée" was pushed off screen.
+    # Nine columns do not fit a phone: "Phase terminée" was pushed off screen.
     table_classname = "listing monbilan-cards"
     # The columns, their labels and their values are `ACTIVITY_COLUMNS`: the page on
     # screen, the CSV and the XLSX all read the rows of `activity_rows`.
