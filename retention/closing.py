@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from phases.hours import format_minutes, min_minutes, realised_minutes
 from phases.models import Bilan
 from synthese.status import synthese_status
 
@@ -86,6 +87,22 @@ def missing_for_closing(bilan):
             "bilan."
         )
     return None
+
+
+def hours_warning(bilan):
+    """When BILAN_MIN_HOURS is set and the bilan's hours réalisées fall short, a
+    French sentence for « Clore le bilan » (a warning: closing stays possible);
+    None otherwise."""
+    minimum = min_minutes()
+    if not minimum:
+        return None
+    done = realised_minutes(bilan)
+    if done >= minimum:
+        return None
+    return _(
+        "Heures réalisées : %(done)s, en dessous du minimum de %(minimum)s prévu "
+        "pour un bilan. Vérifiez l'émargement des rendez-vous avant de clore."
+    ) % {"done": format_minutes(done), "minimum": format_minutes(minimum)}
 
 
 def close_bilan(bilan, *, by, notify=True):

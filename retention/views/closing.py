@@ -19,6 +19,7 @@ from ..closing import (
     KeepQuestionClosed,
     SyntheseNotRemis,
     close_bilan,
+    hours_warning,
     keep_question_deadline,
     keep_question_open,
     missing_for_closing,
@@ -59,6 +60,7 @@ def close(request, bilan_id):
         {
             "bilan": bilan,
             "missing": missing_for_closing(bilan),
+            "hours_warning": hours_warning(bilan),
             "days": KEEP_QUESTION_DAYS,
         },
     )
