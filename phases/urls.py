@@ -2,7 +2,7 @@ from django.urls import path
 
 from users.throttle import throttle_autosave
 
-from .views import candidate, conseiller, consent, threads
+from .views import candidate, conseiller, consent, rendezvous, threads
 
 urlpatterns = [
     path("tableau-de-bord/", candidate.dashboard, name="dashboard"),
@@ -20,6 +20,26 @@ urlpatterns = [
         "bilans/<int:bilan_id>/modifier/",
         conseiller.edit_bilan,
         name="bilan_edit",
+    ),
+    path(
+        "bilans/<int:bilan_id>/rendez-vous/planifier/",
+        rendezvous.plan,
+        name="rendezvous_plan",
+    ),
+    path(
+        "bilans/<int:bilan_id>/rendez-vous/<int:pk>/deplacer/",
+        rendezvous.move,
+        name="rendezvous_move",
+    ),
+    path(
+        "bilans/<int:bilan_id>/rendez-vous/<int:pk>/annuler/",
+        rendezvous.cancel,
+        name="rendezvous_cancel",
+    ),
+    path(
+        "mes-rendez-vous/<int:pk>/autre-creneau/",
+        rendezvous.other_slot,
+        name="rendezvous_other_slot",
     ),
     path(
         "bilans/<int:bilan_id>/messages/",

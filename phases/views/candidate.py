@@ -17,6 +17,7 @@ from ..models import Bilan, PhasePage, SubmissionFile
 from ..overview import bilan_overview
 from ..questions.display import page_items
 from ..questions.form import PhaseForm
+from ..rendezvous_overview import rendezvous_of_user
 from ..rules.answers import (
     Conflict,
     InvalidAnswers,
@@ -84,6 +85,7 @@ def dashboard(request):
     )
     context = {"bilan": bilan}
     if bilan is not None:
+        context["my_rendezvous"] = rendezvous_of_user(user)
         context.update(bilan_overview(bilan, user))
     return render(request, "phases/candidate/dashboard.html", context)
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from ..models import Bilan, PhasePage
 from ..overview import BilanRow, bilan_overview, followed_bilans
 from ..questions.display import page_items
+from ..rendezvous_overview import rendezvous_of_bilan, rendezvous_of_user
 from ..rules.answers import (
     BilanClosed,
     PhaseNotCompleted,
@@ -91,6 +92,7 @@ def dashboard_conseiller(request):
             "page_obj": page,
             "rows": [BilanRow(bilan) for bilan in page],
             "filtered": form.is_bound and any(form.filters().values()),
+            "my_rendezvous": rendezvous_of_user(request.user),
         },
     )
 
@@ -153,6 +155,7 @@ def bilan_detail(request, bilan_id):
         {
             "bilan": bilan,
             "candidate": bilan.candidate,
+            "bilan_rendezvous": rendezvous_of_bilan(bilan),
             **bilan_overview(bilan, request.user),
         },
     )

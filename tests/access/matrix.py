@@ -9,7 +9,7 @@ from PIL import Image
 
 from home.models import ContentPage
 from home.setup import install_site_pages
-from phases.models import ConsentPage, PhaseSubmission, SubmissionFile
+from phases.models import ConsentPage, PhaseSubmission, RendezVous, SubmissionFile
 from phases.rules.threads import add_comment
 from retention.personal_data import make_token, store_archive
 
@@ -62,7 +62,16 @@ def objects(world, phases):
     ).thread
     world.candidat.avatar.save("a.png", SimpleUploadedFile("a.png", png()))
     install_site_pages()
+    # A planned rendez-vous next week: moved, cancelled, another slot asked.
+    planned = RendezVous.objects.create(
+        bilan=world.bilan,
+        kind=RendezVous.Kind.INVESTIGATION,
+        starts_at=timezone.now() + timezone.timedelta(days=7),
+        duration_minutes=60,
+        modalite=RendezVous.Modalite.TELEPHONE,
+    )
     return {
+        "planned_rendezvous": planned.pk,
         "bilan": world.bilan.pk,
         "phase": phase.pk,
         "phase_url": phase.url,
@@ -132,6 +141,22 @@ def requests(o):
         "add_candidate": ("get", "/candidats/ajouter/", None),
         "bilan_detail": ("get", f"/bilans/{bilan}/", None),
         "bilan_edit": ("get", f"/bilans/{bilan}/modifier/", None),
+        "rendezvous_plan": ("get", f"/bilans/{bilan}/rendez-vous/planifier/", None),
+        "rendezvous_move": (
+            "get",
+            f"/bilans/{bilan}/rendez-vous/{o['planned_rendezvous']}/deplacer/",
+            None,
+        ),
+        "rendezvous_cancel": (
+            "get",
+            f"/bilans/{bilan}/rendez-vous/{o['planned_rendezvous']}/annuler/",
+            None,
+        ),
+        "rendezvous_other_slot": (
+            "get",
+            f"/mes-rendez-vous/{o['planned_rendezvous']}/autre-creneau/",
+            None,
+        ),
         "retention:close": ("get", f"/bilans/{bilan}/clore/", None),
         "retention:keep_documents": (
             "get",

@@ -85,6 +85,12 @@ EXPECTED = {
     # (302: the bilan is en cours, the dashboard asks nothing yet).
     "retention:close": "L   404 404 200 404 404 404 404 404",
     "retention:keep_documents": "L   302 404 404 404 404 404 404 404",
+    # Rendez-vous: only the bilan's conseiller plans, moves, cancels; only its
+    # candidate asks for another slot.
+    "rendezvous_plan": "L   404 404 200 404 404 404 404 404",
+    "rendezvous_move": "L   404 404 200 404 404 404 404 404",
+    "rendezvous_cancel": "L   404 404 200 404 404 404 404 404",
+    "rendezvous_other_slot": "L   200 404 404 404 404 404 404 404",
     "bilan_messages": "L   200 404 200 404 404 404 404 404",
     "bilan_phase": "L   404 404 200 404 404 404 404 404",
     "phase_validate": "L   404 404 302 404 404 404 404 404",

@@ -8,7 +8,8 @@ from phases.questions.form import field_name
 from phases.rules.answers import complete_phase, save_draft
 from phases.rules.bilans import set_bilan_phases
 
-DASHBOARD_BUDGET = 9
+# + « Mes rendez-vous » (one query whatever their number).
+DASHBOARD_BUDGET = 10
 # + the comment threads (one query) and, when some are unread, marking them read.
 # A candidate's phase page: session, user, whether their bilan awaits consent
 # (phases.consent_gate), Wagtail's routing (site, root and home pages, the phase
