@@ -1,0 +1,58 @@
+"""The conseiller plans a rendez-vous; the candidate sees it in « Mes rendez-vous »
+and receives the invitation — in a real browser, by visible labels."""
+
+import datetime
+
+from django.core import mail
+from django.utils import timezone
+
+from playwright.sync_api import expect
+
+from phases.models import RendezVous
+from phases.templatetags.french_dates import french_datetime
+from tests.e2e.helpers import E2E
+
+pytestmark = E2E
+
+
+def test_the_conseiller_plans_and_the_candidate_sees_it(page, login, world):
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    when = french_datetime(
+        timezone.make_aware(datetime.datetime.combine(day, datetime.time(14, 0)))
+    )
+
+    login("conseiller")
+    page.goto(f"/bilans/{world.bilan.pk}/")
+    page.get_by_role("link", name="Planifier un rendez-vous").click()
+    expect(
+        page.get_by_role("heading", name="Planifier un rendez-vous", level=1)
+    ).to_be_visible()
+    page.get_by_label("Type d'entretien").select_option(
+        label="Entretien d'investigation"
+    )
+    page.get_by_label("Date").fill(day.isoformat())
+    page.get_by_label("Heure de début").fill("14:00")
+    page.get_by_label("Durée").select_option(label="1 heure 30")
+    page.get_by_text("Visioconférence", exact=True).click()
+    page.get_by_label("Lien de la visioconférence").fill(
+        "https://visio.example.org/bilan"
+    )
+    page.get_by_role("button", name="Planifier le rendez-vous").click()
+    expect(page.get_by_text("Le rendez-vous est planifié")).to_be_visible()
+    expect(page.get_by_text(when, exact=True)).to_be_visible()
+    rendezvous = RendezVous.objects.get()
+    assert rendezvous.duration_minutes == 90
+
+    (message,) = [m for m in mail.outbox if m.to == [world.candidat.email]]
+    assert when in message.subject
+    assert any(
+        part.get_content_type() == "text/calendar" for part in message.message().walk()
+    )
+
+    page.get_by_role("button", name="Se déconnecter").click()
+    page.wait_for_load_state()
+    login("candidat")
+    page.goto("/tableau-de-bord/")
+    expect(page.get_by_role("heading", name="Mes rendez-vous")).to_be_visible()
+    expect(page.get_by_text(when, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Demander un autre créneau")).to_be_visible()
