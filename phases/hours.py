@@ -124,9 +124,11 @@ def check_within_cap(bilan, extra_minutes, exclude=None):
         raise HoursCapExceeded(planned, int(extra_minutes), cap)
 
 
-def hours_summary(bilan):
-    """What the hours line shows."""
-    done = realised_minutes(bilan)
+def hours_summary(bilan, done=None):
+    """What the hours line shows; `done`: the minutes réalisées when the caller
+    has already read them."""
+    if done is None:
+        done = realised_minutes(bilan)
     minimum = min_minutes()
     return {
         "realised": format_minutes(done),
