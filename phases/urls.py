@@ -2,7 +2,7 @@ from django.urls import path
 
 from users.throttle import throttle_autosave
 
-from .views import candidate, conseiller, consent, rendezvous, threads
+from .views import candidate, conseiller, consent, emargement, rendezvous, threads
 
 urlpatterns = [
     path("tableau-de-bord/", candidate.dashboard, name="dashboard"),
@@ -70,5 +70,20 @@ urlpatterns = [
         "bilans/<int:bilan_id>/commentaires/<int:thread_id>/resolu/",
         threads.resolve,
         name="thread_resolve",
+    ),
+    path(
+        "bilans/<int:bilan_id>/rendez-vous/<int:pk>/emargement/",
+        emargement.mark,
+        name="rendezvous_mark",
+    ),
+    path(
+        "rendez-vous/<int:pk>/confirmer/",
+        emargement.confirm,
+        name="rendezvous_confirm",
+    ),
+    path(
+        "bilans/<int:bilan_id>/releve-des-rendez-vous/",
+        emargement.releve,
+        name="rendezvous_releve",
     ),
 ]

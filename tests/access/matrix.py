@@ -62,6 +62,17 @@ def objects(world, phases):
     ).thread
     world.candidat.avatar.save("a.png", SimpleUploadedFile("a.png", png()))
     install_site_pages()
+    # A past rendez-vous marked réalisé: the émargement's pages act on it.
+    emarge = RendezVous.objects.create(
+        bilan=world.bilan,
+        kind=RendezVous.Kind.PRELIMINAIRE,
+        starts_at=timezone.now() - timezone.timedelta(days=1),
+        duration_minutes=60,
+        modalite=RendezVous.Modalite.PRESENTIEL,
+        status=RendezVous.Status.REALISE,
+        actual_minutes=60,
+        marked_at=timezone.now(),
+    )
     # A planned rendez-vous next week: moved, cancelled, another slot asked.
     planned = RendezVous.objects.create(
         bilan=world.bilan,
@@ -72,6 +83,7 @@ def objects(world, phases):
     )
     return {
         "planned_rendezvous": planned.pk,
+        "emargement_rendezvous": emarge.pk,
         "bilan": world.bilan.pk,
         "phase": phase.pk,
         "phase_url": phase.url,
@@ -157,6 +169,17 @@ def requests(o):
             f"/mes-rendez-vous/{o['planned_rendezvous']}/autre-creneau/",
             None,
         ),
+        "rendezvous_mark": (
+            "get",
+            f"/bilans/{bilan}/rendez-vous/{o['emargement_rendezvous']}/emargement/",
+            None,
+        ),
+        "rendezvous_confirm": (
+            "post",
+            f"/rendez-vous/{o['emargement_rendezvous']}/confirmer/",
+            {},
+        ),
+        "rendezvous_releve": ("get", f"/bilans/{bilan}/releve-des-rendez-vous/", None),
         "retention:close": ("get", f"/bilans/{bilan}/clore/", None),
         "retention:keep_documents": (
             "get",

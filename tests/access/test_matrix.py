@@ -92,6 +92,11 @@ EXPECTED = {
     "rendezvous_cancel": "L   404 404 200 404 404 404 404 404",
     "rendezvous_other_slot": "L   200 404 404 404 404 404 404 404",
     "bilan_messages": "L   200 404 200 404 404 404 404 404",
+    # The émargement: the conseiller marks, the candidate confirms, both read
+    # the relevé.
+    "rendezvous_mark": "L   404 404 200 404 404 404 404 404",
+    "rendezvous_confirm": "L   302 404 404 404 404 404 404 404",
+    "rendezvous_releve": "L   200 404 200 404 404 404 404 404",
     "bilan_phase": "L   404 404 200 404 404 404 404 404",
     "phase_validate": "L   404 404 302 404 404 404 404 404",
     "phase_reopen": "L   404 404 302 404 404 404 404 404",
