@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..calendar import send_rendezvous_email
+from ..hours import HoursCapExceeded, check_within_cap
 from ..models import Bilan, RendezVous
 from ..rendezvous_overview import LONGEST
 from ..templatetags.french_dates import french_datetime
@@ -37,6 +38,18 @@ class Conflict(RendezVousError):
 
 class NotPlanned(RendezVousError):
     """Only a planned rendez-vous moves or is cancelled."""
+
+
+class OverHours(RendezVousError):
+    """A bilan lasts at most BILAN_MAX_HOURS (24 h, L6313-4) in all."""
+
+
+def _check_hours(bilan, duration_minutes, *, exclude=None):
+    """Under the bilan's lock (taken by _check_free): refuse going past the cap."""
+    try:
+        check_within_cap(bilan, duration_minutes, exclude=exclude)
+    except HoursCapExceeded as error:
+        raise OverHours(str(error)) from None
 
 
 def _check_conseiller(bilan, user):
@@ -90,6 +103,7 @@ def plan_rendezvous(
     _check_conseiller(bilan, by)
     with transaction.atomic():
         _check_free(bilan.conseiller_id, starts_at, duration_minutes)
+        _check_hours(bilan, duration_minutes)
         rendezvous = RendezVous.objects.create(
             bilan=bilan,
             kind=kind,
@@ -119,6 +133,7 @@ def move_rendezvous(
         current = RendezVous.objects.select_for_update().get(pk=rendezvous.pk)
         if current.status != RendezVous.Status.PLANIFIE:
             raise NotPlanned(_("Ce rendez-vous n'est plus planifié."))
+        _check_hours(bilan, duration_minutes, exclude=rendezvous)
         rendezvous.starts_at = starts_at
         rendezvous.duration_minutes = duration_minutes
         for name, value in fields.items():

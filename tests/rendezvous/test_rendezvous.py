@@ -16,6 +16,7 @@ from phases.models import Post, RendezVous
 from phases.rules.rendezvous import (
     Conflict,
     NotTheConseiller,
+    OverHours,
     cancel_rendezvous,
     move_rendezvous,
     plan_rendezvous,
@@ -391,3 +392,34 @@ def test_a_moved_rendezvous_is_reminded_again(world):
     cancel_rendezvous(rendezvous, by=world.conseiller, notify=False)
     RendezVous.objects.update(reminder_sent_at=None)
     assert send_due_reminders() == 0
+
+
+def test_planning_beyond_24_hours_in_all_is_refused(client_as, world):
+    """L6313-4: a bilan lasts 24 hours at most; planning and moving say so."""
+    long = plan(
+        world,
+        starts_at=TUESDAY_14H - datetime.timedelta(days=7),
+        duration_minutes=23 * 60,
+        notify=False,
+    )
+    with pytest.raises(OverHours) as refused:
+        plan(world, duration_minutes=90, notify=False)
+    assert "au-delà de la durée maximale de 24 h" in refused.value.message
+    plan(world, duration_minutes=60, notify=False)  # exactly 24 h: allowed
+    with pytest.raises(OverHours):
+        move_rendezvous(
+            long,
+            by=world.conseiller,
+            starts_at=long.starts_at,
+            duration_minutes=23 * 60 + 1,
+            notify=False,
+        )
+    long.refresh_from_db()
+    assert long.duration_minutes == 23 * 60 and long.sequence == 0
+    response = client_as("conseiller").post(
+        f"/bilans/{world.bilan.pk}/rendez-vous/planifier/",
+        form_data(date="2026-12-09", duration_minutes="30"),
+    )
+    assert response.status_code == 200
+    assert "au-delà de la durée maximale de 24 h" in response.content.decode()
+    assert RendezVous.objects.count() == 2
