@@ -2,6 +2,8 @@
 and receives the invitation — in a real browser, by visible labels."""
 
 import datetime
+import os
+from pathlib import Path
 
 from django.core import mail
 from django.utils import timezone
@@ -56,3 +58,20 @@ def test_the_conseiller_plans_and_the_candidate_sees_it(page, login, world):
     expect(page.get_by_role("heading", name="Mes rendez-vous")).to_be_visible()
     expect(page.get_by_text(when, exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Demander un autre créneau")).to_be_visible()
+    capture(page, "rendez-vous-candidat")
+
+
+def capture(page, name):
+    """Under SCREENSHOTS_DIR, the page at 1280 and 375 px, to be looked at;
+    at both widths nothing scrolls sideways."""
+    folder = os.environ.get("SCREENSHOTS_DIR")
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.reload()
+        assert page.evaluate(
+            "document.documentElement.scrollWidth"
+            " <= document.documentElement.clientWidth"
+        ), f"{name} scrolls sideways at {width} px"
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=Path(folder) / f"{name}-{width}.png", full_page=True)
