@@ -18,6 +18,7 @@ from phases.documents import (  # noqa: F401 -- PdfUnavailable: the views catch 
     font_urls,
     write_pdf,
 )
+from phases.hours import format_minutes, realised_minutes
 
 from .models import SECTIONS
 
@@ -43,6 +44,9 @@ def document_context(synthese):
             for name, heading, _help in SECTIONS
         ],
         "observed": [v for v in versions if v.observations],
+        # The hours of the rendez-vous marked réalisé (the benchmark's unsaved
+        # bilan has none).
+        "hours": format_minutes(realised_minutes(bilan)) if bilan.pk else "",
         "fonts": font_urls(),
         "made_at": timezone.now(),
     }

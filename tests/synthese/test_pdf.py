@@ -169,3 +169,13 @@ def test_no_pdf_before_it_is_remis(client, world, submitted):
     client.force_login(world.candidat)
     url = reverse("synthese:pdf", kwargs={"bilan_id": submitted.synthese.bilan_id})
     assert client.get(url).status_code == 404
+
+
+def test_the_pdf_gives_the_hours_of_the_rendezvous_realises(remis):
+    from phases.models import RendezVous
+    from tests.rendezvous.emargement_helpers import rendezvous
+
+    rendezvous(remis.bilan, minutes=90, status=RendezVous.Status.REALISE, actual=90)
+    rendezvous(remis.bilan, days=-2, status=RendezVous.Status.ANNULE)
+    text = text_of(read(render_pdf(remis)))
+    assert "Heures du bilan 1 h 30" in text
