@@ -31,7 +31,14 @@ from django.utils.html import strip_tags
 from django.utils.text import get_valid_filename, slugify
 
 from phases.documents import PdfUnavailable, font_urls, write_pdf
-from phases.models import Bilan, PhaseSubmission, Post, SubmissionFile, Thread
+from phases.models import (
+    Bilan,
+    PhaseSubmission,
+    Post,
+    RendezVous,
+    SubmissionFile,
+    Thread,
+)
 from phases.questions.blocks import field_block_for
 from synthese.models import SECTIONS, Synthese
 from synthese.pdf import render_pdf
@@ -54,6 +61,29 @@ def direct_max_bytes():
 
 def _iso(value):
     return value.isoformat() if value else None
+
+
+def _rendezvous_data(user):
+    """The rendez-vous of the person's bilans, with their émargement."""
+    return [
+        {
+            "bilan": rdv.bilan_id,
+            "type": str(rdv.get_kind_display()),
+            "debut": _iso(rdv.starts_at),
+            "duree_minutes": rdv.duration_minutes,
+            "modalite": str(rdv.get_modalite_display()),
+            "lieu": rdv.place,
+            "lien": rdv.link,
+            "note": rdv.note,
+            "statut": str(rdv.get_status_display()),
+            "duree_reelle_minutes": rdv.actual_minutes,
+            "marque_le": _iso(rdv.marked_at),
+            "presence_confirmee_le": _iso(rdv.confirmed_at),
+        }
+        for rdv in RendezVous.objects.filter(bilan__candidate=user).order_by(
+            "starts_at"
+        )
+    ]
 
 
 def _name(user):
@@ -228,8 +258,7 @@ def collect(user):
         "site": settings.WAGTAIL_SITE_NAME,
         "compte": account,
         "bilans": bilans,
-        # Rendez-vous are not stored by the site yet.
-        "rendez_vous": [],
+        "rendez_vous": _rendezvous_data(user),
     }
     return archive
 

@@ -30,6 +30,7 @@ from phases.models import (
     Consent,
     PhaseSubmission,
     Post,
+    RendezVous,
     SubmissionFile,
     Thread,
 )
@@ -48,6 +49,7 @@ CATEGORIES = (
     "observations",
     "share_links",
     "share_openings",
+    "rendezvous_notes",
 )
 
 
@@ -152,6 +154,19 @@ def destroy_bilan(bilan, *, run, reason, now=None):
         )
         links.delete()
         versions.delete()
+
+    # A rendez-vous keeps its kind, date, durations and émargement (the hours
+    # and the statistics), not where it was held nor what was noted.
+    rendezvous = RendezVous.objects.filter(bilan=bilan).exclude(
+        note="", place="", link=""
+    )
+    counts["rendezvous_notes"] = rendezvous.count()
+    _scrub_log_entries(
+        RendezVous,
+        list(RendezVous.objects.filter(bilan=bilan).values_list("pk", flat=True)),
+        "",
+    )
+    rendezvous.update(note="", place="", link="")
 
     _scrub_log_entries(
         Consent,

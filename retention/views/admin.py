@@ -36,6 +36,7 @@ CATEGORY_LABELS = {
     "observations": _("observations"),
     "share_links": _("liens de partage"),
     "share_openings": _("ouvertures de liens"),
+    "rendezvous_notes": _("lieux et notes de rendez-vous"),
 }
 
 

@@ -11,7 +11,14 @@ from wagtail.log_actions import log
 
 import pytest
 
-from phases.models import Bilan, PhaseSubmission, Post, SubmissionFile, Thread
+from phases.models import (
+    Bilan,
+    PhaseSubmission,
+    Post,
+    RendezVous,
+    SubmissionFile,
+    Thread,
+)
 from synthese.models import ShareLink, ShareOpening, Synthese, SyntheseVersion
 
 #: Every text the filled bilan holds: none may remain anywhere after a purge.
@@ -30,6 +37,8 @@ SECRETS = {
     "version": "Version-tatou",
     "observation": "Observation-quokka",
     "token": "jeton-de-partage-wombat",
+    "rendezvous_note": "Note-de-rendez-vous-tapir",
+    "rendezvous_place": "Salle-du-lamantin",
 }
 
 
@@ -86,6 +95,17 @@ def fill(bilan, *, phase, closed_on, by):
     Synthese.objects.filter(pk=synthese.pk).update(final_version=version)
     link = ShareLink.objects.create(synthese=synthese, token=SECRETS["token"])
     ShareOpening.objects.create(link=link)
+    RendezVous.objects.create(
+        bilan=bilan,
+        kind=RendezVous.Kind.PRELIMINAIRE,
+        starts_at=now - datetime.timedelta(days=90),
+        duration_minutes=60,
+        modalite=RendezVous.Modalite.PRESENTIEL,
+        place=SECRETS["rendezvous_place"],
+        note=SECRETS["rendezvous_note"],
+        status=RendezVous.Status.REALISE,
+        actual_minutes=60,
+    )
     log(instance=candidate, action="wagtail.edit", user=by)
     log(
         instance=bilan, action="wagtail.edit", user=by, data={"note": SECRETS["answer"]}

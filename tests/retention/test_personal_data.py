@@ -208,6 +208,19 @@ def test_a_remis_synthese_comes_as_its_pdf(client, filled):
     assert "Compétences du pélican." in text
 
 
+def test_the_archive_holds_the_rendezvous(client, filled):
+    from phases.models import RendezVous
+    from tests.rendezvous.emargement_helpers import rendezvous
+
+    rendezvous(filled.bilan, minutes=90, status=RendezVous.Status.REALISE, actual=75)
+    rendezvous(filled.autre_bilan, minutes=60)  # another candidate's
+    data = json.loads(download(client, filled.candidat).read("donnees.json"))
+    (rdv,) = data["rendez_vous"]
+    assert rdv["bilan"] == filled.bilan.pk
+    assert rdv["statut"] == "Réalisé" and rdv["duree_reelle_minutes"] == 75
+    assert rdv["type"] == "Entretien d'investigation"
+
+
 def test_without_weasyprint_the_archive_comes_with_a_french_note(
     client, filled, monkeypatch
 ):

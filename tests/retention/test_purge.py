@@ -15,7 +15,15 @@ from django.urls import reverse
 import pytest
 import time_machine
 
-from phases.models import Bilan, BilanPhase, Consent, PhaseSubmission, Post, Thread
+from phases.models import (
+    Bilan,
+    BilanPhase,
+    Consent,
+    PhaseSubmission,
+    Post,
+    RendezVous,
+    Thread,
+)
 from phases.reports.activity import activity_queryset, activity_rows
 from phases.reports.statistics import by_conseiller, by_dabm, phase_statistics
 from retention.models import DestructionRecord
@@ -113,8 +121,13 @@ def test_the_schedule_destroys_the_documents_and_keeps_the_counts(
         "observations": 1,
         "share_links": 1,
         "share_openings": 1,
+        "rendezvous_notes": 1,
     }
     assert str(record.run) in output
+    # The rendez-vous still counts its hours, without its place or note.
+    (rendezvous,) = RendezVous.objects.filter(bilan=bilan)
+    assert (rendezvous.place, rendezvous.note) == ("", "")
+    assert rendezvous.actual_minutes == 60
 
     candidate = bilan.candidate
     candidate.refresh_from_db()
