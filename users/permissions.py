@@ -70,6 +70,33 @@ class AcademieAccountsPolicy(BasePermissionPolicy):
         )
 
 
+class AcademieReadOnlyPolicy(BasePermissionPolicy):
+    """Académie administrators and superusers may view the model's rows that
+    `Model.objects.visible_to(user)` gives them; nobody adds, edits or deletes
+    (the Candidats listing, the Journal des destructions)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_academie_manager(user)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return User.objects.none()
+        return User.objects.filter(is_active=True).filter(
+            role__in=[User.Role.ADMINISTRATEUR, User.Role.SUPERUTILISATEUR]
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model.objects.none()
+        return self.model.objects.visible_to(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return (
+            self.user_has_permission(user, action)
+            and self.model.objects.visible_to(user).filter(pk=instance.pk).exists()
+        )
+
+
 class KeptPagePermissionTester(PagePermissionTester):
     """Wagtail lets whoever may change a page delete it; référents must not.
 

@@ -21,12 +21,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from monbilan.admin_columns import LabelledColumn, LabelledTitleColumn
 from users.admin_forms import StatusFields
 from users.models import User
-from users.permissions import AcademieAccountsPolicy, is_academie_manager
+from users.permissions import (
+    AcademieAccountsPolicy,
+    AcademieReadOnlyPolicy,
+)
 from users.viewsets import AccountEditView
 
 from ..models import Bilan
@@ -103,31 +105,6 @@ def candidate_account_urls():
 
 
 # --- The listing of the académie's candidates --------------------------------
-
-
-class SupervisionPolicy(BasePermissionPolicy):
-    """Académie administrators may view the bilans of their académie; nothing more."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and is_academie_manager(user)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return User.objects.none()
-        return User.objects.filter(is_active=True).filter(
-            role__in=[User.Role.ADMINISTRATEUR, User.Role.SUPERUTILISATEUR]
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return Bilan.objects.none()
-        return Bilan.objects.visible_to(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and Bilan.objects.visible_to(user).filter(pk=instance.pk).exists()
-        )
 
 
 class CandidatFilterSet(ActivityFilterSet):
@@ -207,7 +184,7 @@ class CandidatViewSet(ModelViewSet):
 
     @cached_property
     def permission_policy(self):
-        return SupervisionPolicy(Bilan)
+        return AcademieReadOnlyPolicy(Bilan)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(

@@ -155,26 +155,35 @@ def _planned(bilan, pk):
     )
 
 
-@login_required
-def plan(request, bilan_id):
-    """« Planifier un rendez-vous »."""
-    bilan = followed_bilan(request.user, bilan_id)
-    form = RendezVousForm(request.POST or None)
+def _form_page(request, bilan, form, rule, success, **context):
+    """The plan and move screens: on a valid POST apply the rule to the form's
+    fields; a refusal is shown on the form, with what was typed."""
     if request.method == "POST" and form.is_valid():
         try:
-            plan_rendezvous(bilan, by=request.user, **form.rendezvous_fields())
+            rule(form.rendezvous_fields())
         except RendezVousError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(
-                request,
-                _("Le rendez-vous est planifié ; le candidat reçoit une invitation."),
-            )
+            messages.success(request, success)
             return redirect("bilan_detail", bilan_id=bilan.pk)
     return render(
         request,
         "phases/rendezvous/form.html",
-        {"bilan": bilan, "form": form, "title": _("Planifier un rendez-vous")},
+        {"bilan": bilan, "form": form, **context},
+    )
+
+
+@login_required
+def plan(request, bilan_id):
+    """« Planifier un rendez-vous »."""
+    bilan = followed_bilan(request.user, bilan_id)
+    return _form_page(
+        request,
+        bilan,
+        RendezVousForm(request.POST or None),
+        lambda fields: plan_rendezvous(bilan, by=request.user, **fields),
+        _("Le rendez-vous est planifié ; le candidat reçoit une invitation."),
+        title=_("Planifier un rendez-vous"),
     )
 
 
@@ -183,34 +192,24 @@ def move(request, bilan_id, pk):
     """« Déplacer le rendez-vous »: the candidate receives the update."""
     bilan = followed_bilan(request.user, bilan_id)
     rendezvous = _planned(bilan, pk)
-    form = RendezVousForm(request.POST or None, initial=_initial(rendezvous))
-    if request.method == "POST" and form.is_valid():
-        fields = form.rendezvous_fields()
-        try:
-            move_rendezvous(
-                rendezvous,
-                by=request.user,
-                starts_at=fields.pop("starts_at"),
-                duration_minutes=fields.pop("duration_minutes"),
-                **fields,
-            )
-        except RendezVousError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("Le rendez-vous est déplacé ; le candidat reçoit la mise à jour."),
-            )
-            return redirect("bilan_detail", bilan_id=bilan.pk)
-    return render(
+
+    def move_it(fields):
+        move_rendezvous(
+            rendezvous,
+            by=request.user,
+            starts_at=fields.pop("starts_at"),
+            duration_minutes=fields.pop("duration_minutes"),
+            **fields,
+        )
+
+    return _form_page(
         request,
-        "phases/rendezvous/form.html",
-        {
-            "bilan": bilan,
-            "form": form,
-            "rendezvous": rendezvous,
-            "title": _("Déplacer le rendez-vous"),
-        },
+        bilan,
+        RendezVousForm(request.POST or None, initial=_initial(rendezvous)),
+        move_it,
+        _("Le rendez-vous est déplacé ; le candidat reçoit la mise à jour."),
+        rendezvous=rendezvous,
+        title=_("Déplacer le rendez-vous"),
     )
 
 

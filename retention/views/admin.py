@@ -15,11 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 from monbilan.admin_columns import LabelledColumn
 from users.models import User
-from users.permissions import is_academie_manager
+from users.permissions import AcademieReadOnlyPolicy, is_academie_manager
 
 from ..models import DestructionRecord
 from ..purge import new_run, purge_candidate
@@ -41,33 +40,6 @@ CATEGORY_LABELS = {
 
 
 # --- Journal des destructions ------------------------------------------------
-
-
-class JournalPolicy(BasePermissionPolicy):
-    """Académie administrators and superusers read the journal; nobody writes it."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and is_academie_manager(user)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return User.objects.none()
-        return User.objects.filter(is_active=True).filter(
-            role__in=[User.Role.ADMINISTRATEUR, User.Role.SUPERUTILISATEUR]
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return DestructionRecord.objects.none()
-        return DestructionRecord.objects.visible_to(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and DestructionRecord.objects.visible_to(user)
-            .filter(pk=instance.pk)
-            .exists()
-        )
 
 
 def destroyed(record):
@@ -116,7 +88,7 @@ class DestructionJournalViewSet(ModelViewSet):
 
     @cached_property
     def permission_policy(self):
-        return JournalPolicy(DestructionRecord)
+        return AcademieReadOnlyPolicy(DestructionRecord)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
