@@ -18,7 +18,18 @@ from .helpers import E2E
 
 pytestmark = E2E
 
-HEADER = ["Identifiant", "DABM", "Conseiller", "Modalité", "Phases", "Phase terminée"]
+# The seed's six columns first and in order, then those of the hours (issue 14).
+HEADER = [
+    "Identifiant",
+    "DABM",
+    "Conseiller",
+    "Modalité",
+    "Phases",
+    "Phase terminée",
+    "Heures réalisées",
+    "Début",
+    "Dernière activité",
+]
 NEW_PASSWORD = "Un-mot-de-passe-solide-2026"
 
 
@@ -88,7 +99,8 @@ def test_administrator_adds_blocks_filters_and_exports(page, login, world, phase
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert table[0] == HEADER
     conseiller = world.conseiller
-    assert table[1:] == [
+    assert [row[6] for row in table[1:]] == ["0 h"]  # no rendez-vous réalisé
+    assert [row[:6] for row in table[1:]] == [
         [
             str(world.candidat.pk),
             "Lunel",
