@@ -25,17 +25,23 @@ from ..purge import new_run, purge_candidate
 
 ERASED = "monbilan.candidate.erased"
 
-#: The journal's words for each category of a record's counts.
+#: The journal's words for each category of a record's counts: one, several.
 CATEGORY_LABELS = {
-    "answers": _("réponses"),
-    "files": _("fichiers"),
-    "comments": _("commentaires"),
-    "messages": _("messages"),
-    "synthese_versions": _("versions du document de synthèse"),
-    "observations": _("observations"),
-    "share_links": _("liens de partage"),
-    "share_openings": _("ouvertures de liens"),
-    "rendezvous_notes": _("lieux et notes de rendez-vous"),
+    "answers": (_("réponse"), _("réponses")),
+    "files": (_("fichier"), _("fichiers")),
+    "comments": (_("commentaire"), _("commentaires")),
+    "messages": (_("message"), _("messages")),
+    "synthese_versions": (
+        _("version du document de synthèse"),
+        _("versions du document de synthèse"),
+    ),
+    "observations": (_("observation"), _("observations")),
+    "share_links": (_("lien de partage"), _("liens de partage")),
+    "share_openings": (_("ouverture de lien"), _("ouvertures de liens")),
+    "rendezvous_notes": (
+        _("lieu et note de rendez-vous"),
+        _("lieux et notes de rendez-vous"),
+    ),
 }
 
 
@@ -43,12 +49,14 @@ CATEGORY_LABELS = {
 
 
 def destroyed(record):
-    """ "4 réponses, 1 fichiers…": the categories that had anything."""
-    return ", ".join(
-        f"{count} {CATEGORY_LABELS.get(category, category)}"
-        for category, count in record.counts.items()
-        if count
-    ) or _("aucun document")
+    """ "4 réponses, 1 fichier…": the categories that had anything (in French,
+    0 and 1 take the singular; only counts above 0 are listed)."""
+    parts = []
+    for category, count in record.counts.items():
+        if count:
+            one, several = CATEGORY_LABELS.get(category, (category, category))
+            parts.append(f"{count} {one if count == 1 else several}")
+    return ", ".join(parts) or _("aucun document")
 
 
 class JournalIndexView(IndexView):

@@ -118,3 +118,12 @@ def test_the_erased_candidates_downloaded_archives_go_too(client, world, filled)
     assert not private_storage().exists(archive)
     assert private_storage().exists(other)
     private_storage().delete(other)
+
+
+def test_the_journal_counts_in_good_french():
+    """One of a kind is singular: « 1 fichier », not « 1 fichiers »."""
+    from retention.views.admin import destroyed
+
+    record = DestructionRecord(counts={"answers": 4, "files": 1, "comments": 0})
+    assert destroyed(record) == "4 réponses, 1 fichier"
+    assert destroyed(DestructionRecord(counts={"files": 0})) == "aucun document"
