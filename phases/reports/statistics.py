@@ -8,11 +8,12 @@ import datetime
 import statistics
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..hours import REALISE, format_minutes
 from ..models import Bilan, BilanPhase, PhasePage, PhaseSubmission
 
 
@@ -139,14 +140,59 @@ def by_conseiller(user):
     )
 
 
+def _rendezvous_grouped(user, group_field, label_fields):
+    """Per DABM or conseiller of the visible bilans: rendez-vous réalisés and the
+    hours they add up to (their actual durations). One query, whatever the
+    number of rows."""
+    realise = Q(rendezvous__status=REALISE)
+    rows = (
+        Bilan.objects.visible_to(user)
+        .values(group_field, *label_fields)
+        .annotate(
+            realised=Count("rendezvous", filter=realise),
+            minutes=Sum("rendezvous__actual_minutes", filter=realise),
+        )
+        .order_by(*label_fields, group_field)
+    )
+    return [
+        {
+            "label": " ".join(str(row[f]) for f in label_fields).strip(),
+            "rendezvous": row["realised"],
+            "minutes": row["minutes"] or 0,
+            # The chart draws hours, one decimal; the table says « 7 h 30 ».
+            "hours": round((row["minutes"] or 0) / 60, 1),
+            "hours_display": format_minutes(row["minutes"] or 0),
+        }
+        for row in rows
+    ]
+
+
+def rendezvous_by_dabm(user):
+    return _rendezvous_grouped(user, "dabm_id", ["dabm__name"])
+
+
+def rendezvous_by_conseiller(user):
+    return _rendezvous_grouped(
+        user, "conseiller_id", ["conseiller__first_name", "conseiller__last_name"]
+    )
+
+
 # DSFR palette colours, contrasted enough against white (WCAG 1.4.11).
-BAR_COLOURS = {"selected": "#6a6af4", "completed": "#18753c", "validated": "#b34000"}
+BAR_COLOURS = {
+    "selected": "#6a6af4",
+    "completed": "#18753c",
+    "validated": "#b34000",
+    "rendezvous": "#000091",
+    "hours": "#a558a0",
+}
 # What each colour stands for, said under every chart that has several series
 # (colour must not be the only way to tell them apart, WCAG 1.4.1).
 SERIES_LABELS = {
     "selected": _("Phases sélectionnées"),
     "completed": _("Phases terminées"),
     "validated": _("Phases validées"),
+    "rendezvous": _("Rendez-vous réalisés"),
+    "hours": _("Heures réalisées"),
 }
 
 

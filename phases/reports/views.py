@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -223,8 +224,20 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
 class StatisticsView(
     AcademieManagerRequiredMixin, WagtailAdminTemplateMixin, TemplateView
 ):
-    """How the phases filled by candidates evolve: charts and the same figures as
-    tables."""
+    """How the phases filled by candidates evolve, and the rendez-vous réalisés
+    with their hours: charts and the same figures as tables.
+
+    Other apps add their own sections at the end of the page through the
+    `monbilan_statistics_sections` hook: each function registered there receives
+    the user and returns a dict with a "template" (a template name) and a
+    "context" (a dict), which the template reads as `section`::
+
+        @hooks.register("monbilan_statistics_sections")
+        def my_figures(user):
+            return {"template": "myapp/statistics.html", "context": {...}}
+
+    Scope the figures with `Bilan.objects.visible_to(user)` like the others.
+    """
 
     page_title = _("Statistiques")
     header_icon = "table"
@@ -241,6 +254,8 @@ class StatisticsView(
         months = statistics.monthly_completions(user)
         dabms = statistics.by_dabm(user)
         conseillers = statistics.by_conseiller(user)
+        rendezvous_dabms = statistics.rendezvous_by_dabm(user)
+        rendezvous_conseillers = statistics.rendezvous_by_conseiller(user)
         context.update(
             per_phase=per_phase,
             per_phase_chart=statistics.bar_chart(
@@ -258,6 +273,18 @@ class StatisticsView(
             conseillers_chart=statistics.bar_chart(
                 conseillers, ["selected", "completed"], "label"
             ),
+            rendezvous_dabms=rendezvous_dabms,
+            rendezvous_dabms_chart=statistics.bar_chart(
+                rendezvous_dabms, ["rendezvous", "hours"], "label"
+            ),
+            rendezvous_conseillers=rendezvous_conseillers,
+            rendezvous_conseillers_chart=statistics.bar_chart(
+                rendezvous_conseillers, ["rendezvous", "hours"], "label"
+            ),
+            sections=[
+                section(user)
+                for section in hooks.get_hooks("monbilan_statistics_sections")
+            ],
         )
         return context
 
