@@ -23,6 +23,7 @@ migrate: $(VENV)/.runtime
 
 demo: migrate
 	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py install_questionnaires
 
 run: demo
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -40,6 +40,7 @@ from phases.models import (
     Thread,
 )
 from phases.questions.blocks import field_block_for
+from questionnaires.models import QuestionnaireResponse
 from synthese.models import SECTIONS, Synthese
 from synthese.pdf import render_pdf
 from synthese.text import answer_text
@@ -139,10 +140,11 @@ def account_data(user):
     }
 
 
-def ordered_answers(submission):
-    """(block id, question snapshot, answer) in the page's order, then the
-    answers to questions since removed from the page."""
-    order = [child.id for child in submission.phase.questions()]
+def ordered_answers(submission, page=None):
+    """(block id, question snapshot, answer) in the page's order (the phase's,
+    or `page`'s), then the answers to questions since removed from the page."""
+    page = page or submission.phase
+    order = [child.id for child in page.questions()]
     keys = [k for k in order if k in submission.answers]
     keys += [k for k in submission.answers if k not in order]
     result = []
@@ -259,8 +261,38 @@ def collect(user):
         "compte": account,
         "bilans": bilans,
         "rendez_vous": _rendezvous_data(user),
+        "questionnaires": _questionnaire_data(user),
     }
     return archive
+
+
+def _questionnaire_data(user):
+    """Their answers to the questionnaires: anonymous to the académie, but
+    theirs, so in their data."""
+    responses = (
+        QuestionnaireResponse.objects.filter(bilan__candidate=user)
+        .select_related("questionnaire")
+        .order_by("submitted_at")
+    )
+    return [
+        {
+            "bilan": response.bilan_id,
+            "questionnaire": response.questionnaire.title,
+            "envoye_le": _iso(response.submitted_at),
+            "reponses": [
+                {
+                    "question_id": key,
+                    "question": snapshot,
+                    "reponse": answer,
+                    "reponse_en_texte": answer_text(answer_html(snapshot, answer)),
+                }
+                for key, snapshot, answer in ordered_answers(
+                    response, response.questionnaire
+                )
+            ],
+        }
+        for response in responses
+    ]
 
 
 def _bilan_data(bilan, archive, names):

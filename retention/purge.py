@@ -34,6 +34,7 @@ from phases.models import (
     SubmissionFile,
     Thread,
 )
+from questionnaires.models import QuestionnaireResponse
 from synthese.models import ShareLink, ShareOpening, Synthese, SyntheseVersion
 
 from .models import DestructionRecord
@@ -273,7 +274,14 @@ def purge_bilan(bilan_id, *, run, reason=DestructionRecord.Reason.SCHEDULE, now=
 
 def purge_candidate(candidate, *, run, reason, now=None):
     """Destroy every bilan of a candidate, then anonymise the account (even
-    when it never had a bilan). Returns the records written."""
+    when it never had a bilan). Returns the records written.
+
+    An erasure also deletes their answers to the questionnaires, which the
+    schedule keeps: once the account is anonymised they are no one's, and the
+    académie counts them for Qualiopi (indicator 30).
+    """
+    if reason == DestructionRecord.Reason.ERASURE:
+        QuestionnaireResponse.objects.filter(bilan__candidate=candidate).delete()
     records = []
     for bilan_id in Bilan.objects.filter(
         candidate=candidate, purged_at__isnull=True

@@ -13,6 +13,7 @@ import pytest
 
 from phases.content.consent_page import install_consent_page
 from phases.content.install import install_phases
+from questionnaires.content import install_questionnaires
 
 from .factories import (
     AcademieFactory,
@@ -143,11 +144,12 @@ def _fast_media(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Install the ten phase pages and the consent page once: every test starts
-    from them (rolled back)."""
+    """Install the ten phase pages, the consent page and the questionnaires once:
+    every test starts from them (rolled back)."""
     with django_db_blocker.unblock():
         install_phases()
         install_consent_page()
+        install_questionnaires()
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "phases",
     "synthese",
     "retention",
+    "questionnaires",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -233,6 +234,11 @@ BILAN_DESTRUCTION_WARNING_DAYS = int(
 # 0; rules under discussion would set 13) only warns at « Clore le bilan ».
 BILAN_MAX_HOURS = int(os.environ.get("MONBILAN_MAX_HOURS", "24"))
 BILAN_MIN_HOURS = int(os.environ.get("MONBILAN_MIN_HOURS", "0") or 0)
+# The follow-up (`send_follow_ups`): this many days after closing, the candidate
+# is invited to « Où en êtes-vous six mois après votre bilan ? » and the
+# conseiller reminded to plan an « Entretien de suivi ». 180 days: before the
+# « 6 mois » a candidate may keep their documents (and account) for it ends.
+BILAN_FOLLOW_UP_DAYS = int(os.environ.get("MONBILAN_FOLLOW_UP_DAYS", "180"))
 # Accounts with no login for this long are warned (23 months), then removed as
 # a purge does (24 months), in days; `purge_bilans` applies both.
 INACTIVE_WARNING_DAYS = int(os.environ.get("MONBILAN_INACTIVE_WARNING_DAYS", "700"))

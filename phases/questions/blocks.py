@@ -14,7 +14,11 @@ on a block type:
 - `answer_data(value, name, answer)` / `example_answer(value, texts)`: the POST data
   that gives a plain answer (as a person writes it) to the form field, and a
   plausible answer of the question's shape, its prose asked of `texts` (the demo's
-  and the tests' data: `phases.content.demo_answers`; the engine ships no prose).
+  and the tests' data: `phases.content.demo_answers`; the engine ships no prose);
+- `tally_rows(value)` / `tally(value, answer)`: what a count of many answers shows
+  (for each row, the options it counts) and which (row, option) pairs one answer
+  counts in; the questionnaires' statistics add them up, and free answers, which
+  no count can show without reading them, have no rows.
 """
 
 from django import forms
@@ -108,6 +112,16 @@ class FieldBlock(blocks.StructBlock):
         context.update(self.answer_context(snapshot, answer))
         return render_to_string(self.answer_template, context)
 
+    # --- counting many answers (the questionnaires' statistics) -------------
+    def tally_rows(self, value):
+        """[(row key, row label or None, [option, …])]: what a count of the
+        answers shows; empty for a free answer, which is never counted."""
+        return []
+
+    def tally(self, value, answer):
+        """The (row key, option) pairs one stored answer counts in."""
+        return []
+
     # --- demo and test data ---------------------------------------------------
     def answer_data(self, value, name, answer):
         """The POST data this question's form field reads as `answer`, a plain
@@ -182,6 +196,14 @@ class ChoiceFieldBlock(FieldBlock):
 
     def snapshot(self, value):
         return {**super().snapshot(value), "choices": list_texts(value["choices"])}
+
+    def tally_rows(self, value):
+        return [("", None, list_texts(value["choices"]))]
+
+    def tally(self, value, answer):
+        picked = answer if isinstance(answer, list) else [answer]
+        offered = list_texts(value["choices"])
+        return [("", text) for text in picked if text in offered]
 
     def answer_data(self, value, name, answer):
         return {name: answer} if answer in list_texts(value["choices"]) else None
@@ -292,6 +314,20 @@ class LikertBlock(FieldBlock):
             "statements": [list(item) for item in list_items(value["statements"])],
             "scale": list_texts(value["scale"]),
         }
+
+    def tally_rows(self, value):
+        scale = list_texts(value["scale"])
+        return [(key, text, scale) for key, text in list_items(value["statements"])]
+
+    def tally(self, value, answer):
+        if not isinstance(answer, dict):
+            return []
+        scale = list_texts(value["scale"])
+        return [
+            (key, answer[key])
+            for key, _text in list_items(value["statements"])
+            if answer.get(key) in scale
+        ]
 
     def answer_context(self, snapshot, answer):
         answer = answer if isinstance(answer, dict) else {}
@@ -466,6 +502,13 @@ class YesNoBlock(FieldBlock):
     def answer_context(self, snapshot, answer):
         return {"text": dict(self.CHOICES).get(answer, answer)}
 
+    def tally_rows(self, value):
+        return [("", None, [str(label) for _key, label in self.CHOICES])]
+
+    def tally(self, value, answer):
+        labels = {key: str(label) for key, label in self.CHOICES}
+        return [("", labels[answer])] if answer in labels else []
+
     def example_answer(self, value, texts):
         return "oui"
 
@@ -619,3 +662,14 @@ def phase_body_blocks():
         # chooser shows the block, not part of its definition (no migration).
         block.meta.group = _("Contenu")
     return [*content, *field_blocks()]
+
+
+def questionnaire_body_blocks():
+    """A questionnaire's blocks (`questionnaires`): a phase's, without the file
+    upload. Its answers are anonymous and kept for the statistics: nothing in
+    them should name or show the person, and a file could."""
+    return [
+        (name, block)
+        for name, block in phase_body_blocks()
+        if name != FileUploadBlock.type_name
+    ]

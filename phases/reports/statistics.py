@@ -193,6 +193,7 @@ SERIES_LABELS = {
     "validated": _("Phases validées"),
     "rendezvous": _("Rendez-vous réalisés"),
     "hours": _("Heures réalisées"),
+    "responses": _("Réponses"),
 }
 
 

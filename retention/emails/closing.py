@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from questionnaires.content import installed_questionnaire
+from questionnaires.models import QuestionnairePage
 from users.emails import enqueue_email
 
 # The link opens on the site the conseiller was using (the request being
@@ -15,10 +17,15 @@ def _name(user):
 
 def notify_bilan_closed(bilan, *, days):
     """To the candidate: their bilan is closed; their dashboard asks whether to
-    keep their documents for the follow-up interview, within `days` days."""
+    keep their documents for the follow-up interview, within `days` days; and
+    the « Questionnaire de satisfaction » awaits them (when it is published)."""
     candidate = bilan.candidate
     if not candidate.email:
         return
+    questionnaire = installed_questionnaire(QuestionnairePage.Kind.SATISFACTION)
+    questionnaire_url = ""
+    if questionnaire is not None and questionnaire.live:
+        questionnaire_url = absolute_url(questionnaire.get_url())
     enqueue_email(
         "retention/emails/closing_subject.txt",
         "retention/emails/closing_body.txt",
@@ -27,6 +34,8 @@ def notify_bilan_closed(bilan, *, days):
             "conseiller_name": _name(bilan.conseiller),
             "days": days,
             "url": absolute_url(reverse("dashboard")),
+            "questionnaire_title": questionnaire.title if questionnaire_url else "",
+            "questionnaire_url": questionnaire_url,
         },
         candidate.email,
     )

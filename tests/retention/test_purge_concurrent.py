@@ -18,6 +18,7 @@ import time_machine
 
 from phases.content.consent_page import install_consent_page
 from phases.content.install import install_phases
+from questionnaires.content import install_questionnaires
 from phases.models import Bilan, PhaseSubmission
 from retention.models import DestructionRecord
 from retention.purge import new_run, purge_bilan
@@ -38,7 +39,8 @@ NOW = datetime.datetime(2026, 3, 1, 6, tzinfo=datetime.UTC)
 @pytest.fixture(scope="module", autouse=True)
 def _restore_the_sessions_data(django_db_blocker):
     """After this module's last flush, the database as the session set it up
-    (the phases and the consent page), for the tests that come after."""
+    (the phases, the consent page and the questionnaires), for the tests that
+    come after."""
     yield
     with django_db_blocker.unblock():
         for conn in connections.all(initialized_only=True):
@@ -48,6 +50,7 @@ def _restore_the_sessions_data(django_db_blocker):
         Page.fix_tree(fix_paths=False)
         install_phases()
         install_consent_page()
+        install_questionnaires()
 
 
 @pytest.fixture(autouse=True)
