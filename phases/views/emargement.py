@@ -31,7 +31,7 @@ class MarkForm(DsfrFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     actual_minutes = forms.IntegerField(
-        label=gettext_lazy("Durée réelle (minutes)"),
+        label=gettext_lazy("Durée réelle, en minutes"),
         help_text=gettext_lazy("Seulement pour un rendez-vous réalisé."),
         min_value=1,
         max_value=1440,

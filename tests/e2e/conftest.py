@@ -9,10 +9,10 @@ flushes every table after each of them. `serialized_rollback=True` brings back, 
 the start of each test, what the migrations created (Wagtail's root page, site and
 locale, the home page, content types and permissions) — re-saving those rows as
 they were then, so the page tree's child counts are fixed afterwards — and
-`pytest_runtest_teardown` below puts that and the ten phases back after the flush,
-so the tests that come after find the database exactly as the session set it up
-(checked by running the other tests after these: pytest-django orders
-transactional tests last, but the restore does not rely on it).
+`pytest_runtest_teardown` below puts that, the ten phases and the questionnaires
+back after the flush, so the tests that come after find the database exactly as
+the session set it up (checked by running the other tests after these:
+pytest-django orders transactional tests last, but the restore does not rely on it).
 """
 
 import os
@@ -27,6 +27,7 @@ from playwright.sync_api import sync_playwright
 from pytest_django.plugin import blocking_manager_key
 
 from phases.content.install import install_phases
+from questionnaires.content import install_questionnaires
 from tests.factories import PASSWORD
 
 from .helpers import log_in
@@ -62,6 +63,7 @@ def pytest_runtest_teardown(item, nextitem):
             if serialized:
                 connection.creation.deserialize_db_from_string(serialized)
         install_phases()
+        install_questionnaires()
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,8 @@ import time_machine
 
 from phases.content.consent_page import install_consent_page
 from phases.content.install import install_phases
-from questionnaires.content import install_questionnaires
 from phases.models import Bilan, PhaseSubmission
+from questionnaires.content import install_questionnaires
 from retention.models import DestructionRecord
 from retention.purge import new_run, purge_bilan
 from tests.factories import ConseillerFactory, UserFactory, bilan_for

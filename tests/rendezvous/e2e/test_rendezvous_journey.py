@@ -86,7 +86,7 @@ def test_the_conseiller_marks_it_realise_and_the_candidate_confirms(page, login,
     ).to_be_visible()
     page.get_by_label("Réalisé", exact=True).check()
     # The planned duration is offered; the rendez-vous lasted 1 h 30 as planned.
-    expect(page.get_by_label("Durée réelle (minutes)")).to_have_value("90")
+    expect(page.get_by_label("Durée réelle, en minutes")).to_have_value("90")
     capture(page, "emargement-marquer")
     page.get_by_role("button", name="Enregistrer l'émargement").click()
     expect(
