@@ -18,9 +18,13 @@ from home.models import ContentPage
 from home.setup import install_site_pages
 from monbilan import urls as project_urls
 from phases.management.commands.load_demo import demo_answers
-from phases.models import SubmissionFile
+from phases.models import Bilan, SubmissionFile
 from phases.rules.answers import complete_phase, save_draft, validate_phase
 from phases.rules.threads import add_comment, post_message
+from questionnaires.content import installed_questionnaire
+from questionnaires.models import FollowUp, QuestionnairePage
+from questionnaires.rules import send_answers
+from tests.questionnaires.helpers import full_answers
 
 # The project's URLs and three views that fail the way real ones do, so that the
 # 403, 500 and 503 pages render through the project's own handlers.
@@ -174,6 +178,24 @@ def site_pages(world, phases):
     get(candidat, f"/bilans/{bilan.pk}/messages/", pages, "candidat: messages")
     get(candidat, "/recherche/?q=phase", pages, "candidat: recherche")
     get(candidat, "/admin/", pages, "candidat: administration (403)", status=403)
+    satisfaction = installed_questionnaire(QuestionnairePage.Kind.SATISFACTION)
+    six_months = installed_questionnaire(QuestionnairePage.Kind.SIX_MONTHS)
+    get(candidat, satisfaction.url, pages, "candidat: questionnaire (pas encore)")
+
+    # A closed bilan: the dashboard offers the questionnaire, which is answered.
+    closed = world.autre_bilan
+    Bilan.objects.filter(pk=closed.pk).update(
+        status=Bilan.Status.TERMINE, end_date=closed.start_date
+    )
+    FollowUp.objects.create(bilan=closed, sent_at=closed.created_at)
+    ancien = Client()
+    ancien.force_login(world.autre_candidat)
+    get(ancien, "/tableau-de-bord/", pages, "candidat clos: tableau de bord")
+    get(ancien, satisfaction.url, pages, "candidat clos: questionnaire")
+    post(ancien, satisfaction.url, {}, pages, "candidat clos: questionnaire (erreurs)")
+    send_answers(closed, satisfaction, data=full_answers(satisfaction))
+    get(ancien, satisfaction.url, pages, "candidat clos: questionnaire (répondu)")
+    get(ancien, six_months.url, pages, "candidat clos: questionnaire des six mois")
 
     for role in ("conseiller", "referent"):
         client = Client()
@@ -191,6 +213,7 @@ def site_pages(world, phases):
         get(client, "/mon-compte/", pages, f"{role}: mon compte")
         get(client, "/mon-compte/mes-donnees/", pages, f"{role}: mes données")
         get(client, phases[0].url, pages, f"{role}: aperçu d'une phase")
+        get(client, satisfaction.url, pages, f"{role}: aperçu d'un questionnaire")
 
     # Administrators work in the Wagtail admin; their one site page is Mon compte.
     for role in ("admin", "superuser"):
