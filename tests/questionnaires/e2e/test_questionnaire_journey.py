@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from questionnaires.models import QuestionnaireResponse
 from tests.e2e.helpers import E2E
+from tests.e2e.test_accessibility import Audit
 from tests.e2e.test_ten_phases import answer
 
 from ..helpers import close, questionnaire
@@ -21,6 +22,8 @@ IMPROVE = "Des rendez-vous un peu plus longs en fin de bilan."
 def test_the_candidate_answers_and_the_administrator_sees_totals(page, login, world):
     close(world.bilan)
     satisfaction = questionnaire()
+    # axe-core on each screen of the journey, as tests/e2e/test_accessibility.py.
+    audit = Audit(page)
 
     login("candidat")
     page.goto("/tableau-de-bord/")
@@ -28,11 +31,13 @@ def test_the_candidate_answers_and_the_administrator_sees_totals(page, login, wo
         page.get_by_role("heading", name="Questionnaire de satisfaction")
     ).to_be_visible()
     capture(page, "questionnaire-tableau-de-bord")
+    audit.check("tableau de bord, bilan clos")
     page.get_by_role("link", name="Répondre au questionnaire").click()
     expect(
         page.get_by_role("heading", name="Questionnaire de satisfaction", level=1)
     ).to_be_visible()
     capture(page, "questionnaire-formulaire")
+    audit.check("questionnaire de satisfaction")
 
     # Sent with a required question unanswered: refused, what was typed kept.
     improve = page.get_by_role("textbox", name="Que pourrions-nous améliorer ?")
@@ -43,6 +48,7 @@ def test_the_candidate_answers_and_the_administrator_sees_totals(page, login, wo
         page.get_by_role("textbox", name="Que pourrions-nous améliorer ?")
     ).to_have_value(IMPROVE)
     assert not QuestionnaireResponse.objects.exists()
+    audit.check("questionnaire avec erreurs")
 
     for child in satisfaction.questions():
         if child.block.type_name != "long_text":
@@ -54,6 +60,7 @@ def test_the_candidate_answers_and_the_administrator_sees_totals(page, login, wo
     expect(page.get_by_role("heading", name="Merci pour vos réponses")).to_be_visible()
     expect(page.get_by_text(IMPROVE)).to_be_visible()
     capture(page, "questionnaire-envoye")
+    audit.check("questionnaire répondu")
     (response,) = QuestionnaireResponse.objects.all()
     assert IMPROVE in response.answers.values()
 
@@ -70,6 +77,8 @@ def test_the_candidate_answers_and_the_administrator_sees_totals(page, login, wo
     expect(page.get_by_text("moins de 5 réponses").first).to_be_visible()
     assert IMPROVE not in page.content()
     capture(page, "questionnaire-statistiques")
+    audit.check("statistiques avec les questionnaires")
+    audit.assert_clean()
     if os.environ.get("SCREENSHOTS_DIR"):
         # The admin scrolls inside its own frame: a tall window on the section.
         page.set_viewport_size({"width": 1280, "height": 3000})
