@@ -19,7 +19,21 @@ from wagtail.models import Page
 
 from phases.models import Bilan
 from phases.questions.blocks import FieldBlock, questionnaire_body_blocks
-from users.permissions import KeptPagesMixin
+from users.permissions import KeptPagePermissionTester, KeptPagesMixin
+
+
+class QuestionnairePagePermissionTester(KeptPagePermissionTester):
+    """A questionnaire someone answered is never deleted, not even by a
+    superuser: its responses point to it (and the database protects them). To
+    stop offering it, it is unpublished."""
+
+    def can_delete(self, ignore_bulk=False):
+        return (
+            super().can_delete(ignore_bulk=ignore_bulk)
+            and not QuestionnaireResponse.objects.filter(
+                questionnaire_id=self.page.pk
+            ).exists()
+        )
 
 
 class QuestionnairePage(KeptPagesMixin, Page):
@@ -63,6 +77,9 @@ class QuestionnairePage(KeptPagesMixin, Page):
     class Meta:
         verbose_name = _("questionnaire")
         verbose_name_plural = _("questionnaires")
+
+    def permissions_for_user(self, user):
+        return QuestionnairePagePermissionTester(user, self)
 
     def questions(self):
         """The question blocks of the body, in order (what `PhaseForm` asks)."""
