@@ -173,10 +173,13 @@ def questionnaire_figures(user, page, *, today=None):
                     "chart": chart,
                 }
             )
+    rated = [row for row in rates if row["rate"] is not None]
     return {
         "page": page,
         "total": _rate(_("Ensemble"), sum(invited.values()), total),
         "rates": rates,
+        # Only the DABM whose rate is shown: a masked one has no bar.
+        "rates_chart": bar_chart(rated, ["rate"], "label") if rated else None,
         "over_time": over_time,
         "over_time_chart": bar_chart(shown, ["responses"], "label") if shown else None,
         "questions": result_questions,

@@ -194,6 +194,7 @@ SERIES_LABELS = {
     "rendezvous": _("Rendez-vous réalisés"),
     "hours": _("Heures réalisées"),
     "responses": _("Réponses"),
+    "rate": _("Taux de réponse (%)"),
 }
 
 

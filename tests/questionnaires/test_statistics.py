@@ -85,6 +85,8 @@ def test_a_dabm_with_fewer_than_five_is_masked_while_the_total_shows(world):
     assert rates["Sète"]["responses"] is None
     assert rates["Sète"]["invited"] == 2
     assert figures["total"]["responses"] == 7
+    # The chart of the rates draws Lunel only: Sète's is not a number to show.
+    assert [row["label"] for row in figures["rates_chart"]["rows"]] == ["Lunel"]
 
 
 def test_another_academie_counts_nothing(world):
