@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint migrate demo clean bench load messages screenshots
+.PHONY: run test lint migrate demo clean bench load messages screenshots cluster cluster-check backup restore-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,21 @@ bench: $(VENV)/.dev
 
 load: $(VENV)/.bench
 	timeout 900 $(BIN)/python -m bench.load $(LOAD_ARGS)
+
+# Several app servers on loopback (cluster/): nginx (Debian package), two gunicorn
+# instances of the production settings, PostgreSQL on 127.0.0.1:5432 (database
+# monbilan_cluster, recreated) and Redis on 127.0.0.1:6379 (db 7, emptied), an
+# S3-compatible server, two task workers and an SMTP server. `cluster-check` also
+# stops and starts PostgreSQL (Debian's pg_ctlcluster): run it on a machine of its own.
+$(VENV)/.cluster: cluster/requirements.txt $(VENV)/.dev
+	$(BIN)/pip install --quiet -r cluster/requirements.txt
+	touch $@
+
+cluster: $(VENV)/.cluster
+	$(BIN)/python -m cluster.run
+
+cluster-check: $(VENV)/.cluster
+	timeout 600 $(BIN)/python -m cluster.check
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
