@@ -13,6 +13,17 @@ from .storage import private_storage
 
 class Academie(models.Model):
     name = models.CharField(_("nom"), max_length=100, unique=True)
+    # Where « Signaler un problème » sends the académie's reports (the support app);
+    # empty: settings.SUPPORT_EMAIL, the deployment's own support.
+    support_email = models.EmailField(
+        _("adresse du support"),
+        blank=True,
+        help_text=_(
+            "Les signalements « Signaler un problème » des utilisateurs de "
+            "l'académie sont envoyés à cette adresse. Vide : ils sont envoyés au "
+            "support du service."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

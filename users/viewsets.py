@@ -41,8 +41,8 @@ class AcademieViewSet(ModelViewSet):
     model = Academie
     icon = "site"
     menu_label = _("Académies")
-    form_fields = ["name"]
-    list_display = ["name"]
+    form_fields = ["name", "support_email"]
+    list_display = ["name", "support_email"]
     search_fields = ["name"]
 
 
