@@ -11,7 +11,8 @@ all the others: no session is read, no cookie set, no redirect can happen (to
 HTTPS, to the consent page, to a password change), and the Host header is not
 checked, so that the proxy may poll each app server at its own address. Each
 poll costs one `SELECT 1`, a cache set and get of one small key, and a look at
-the storage that writes nothing.
+the storage that writes nothing (a HEAD of the S3 bucket, or the opening of the
+local folder).
 
 Written here rather than with django-health-check: its current releases (4.9
 and later) need Python 3.14, and its storage check writes and deletes a file at
@@ -29,8 +30,8 @@ from django.http import HttpResponseNotAllowed, JsonResponse
 logger = logging.getLogger(__name__)
 
 PATH = "/sante/"
-#: A name looked up in the private storage: whether it exists does not matter,
-#: only that the storage answers.
+#: A name looked up in a storage neither local nor S3: whether it exists does
+#: not matter, only that the storage answers.
 STORAGE_PROBE = "sante/sonde"
 CACHE_KEY = "monbilan:sante"
 
@@ -56,10 +57,21 @@ def _storage():
         # storage does at its first file (a new server has none yet).
         os.makedirs(storage.location, exist_ok=True)
         os.scandir(storage.location).close()
+    elif _is_s3(storage):
+        # A HEAD of the bucket: fails when S3 cannot be reached, the credentials
+        # are refused or the bucket is not there (exists() of a file cannot
+        # tell: a HEAD of a file answers 404 in a missing bucket too).
+        storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
     else:
-        # S3: a HEAD request, which fails when the bucket cannot be reached or
-        # the credentials are refused.
         storage.exists(STORAGE_PROBE)
+
+
+def _is_s3(storage):
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # django-storages without boto3
+        return False
+    return isinstance(storage, S3Storage)
 
 
 CHECKS = {
