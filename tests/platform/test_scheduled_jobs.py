@@ -52,7 +52,9 @@ def enqueue_emails(count):
 
 
 def finish(ids, *, days_ago, failed=False):
-    """Each task run as the worker runs it, finished `days_ago` days ago."""
+    """Each task claimed and finished as the worker does it, `days_ago` days ago,
+    without running it: the worker's close_old_connections() would close this
+    test's transaction (the concurrent tests run the real worker)."""
     for result in DBTaskResult.objects.filter(id__in=ids):
         result.claim("worker-test")
         if failed:

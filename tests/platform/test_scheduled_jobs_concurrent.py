@@ -102,7 +102,7 @@ def two_prunes(while_running=None):
 
 
 def test_two_simultaneous_prunes_delete_each_old_result_once(caplog):
-    old, kept = old_and_kept_results(300)
+    old, kept = old_and_kept_results(120)
     outputs = two_prunes()
     assert outputs == ["ok", "ok"]  # neither run raised
     assert remaining_ids() == kept
