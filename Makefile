@@ -68,6 +68,16 @@ cluster: $(VENV)/.cluster
 cluster-check: $(VENV)/.cluster
 	timeout 600 $(BIN)/python -m cluster.check
 
+# The database (pg_dump, or SQLite's own copy) and every stored file, into
+# BACKUP_DIR (README, « Sauvegardes »); with the settings of the environment.
+BACKUP_DIR ?= sauvegardes/$(shell date +%Y%m%d-%H%M%S)
+backup: $(VENV)/.runtime
+	$(BIN)/python manage.py backup_data $(BACKUP_DIR)
+
+# On the cluster: back up, restore into a fresh database and bucket, read back.
+restore-check: $(VENV)/.cluster
+	timeout 600 $(BIN)/python -m cluster.restore_check
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -87,12 +87,12 @@ class Cluster:
             self.env.pop(name, None)
 
     # --- processes ------------------------------------------------------------
-    def spawn(self, name, command, **kwargs):
+    def spawn(self, name, command, env=None, **kwargs):
         log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 (kept open)
         process = subprocess.Popen(  # noqa: S603 (our own commands)
             command,
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -101,12 +101,12 @@ class Cluster:
         self.processes[name] = process
         return process
 
-    def manage(self, *args, timeout=600):
-        """Run `manage.py …` with the cluster's production settings."""
+    def manage(self, *args, timeout=600, env=None):
+        """Run `manage.py …` with the cluster's production settings (and `env`)."""
         result = subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **(env or {})},
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -126,7 +126,8 @@ class Cluster:
             pass
         process.wait(timeout=20)
 
-    def start_app(self, name):
+    def start_app(self, name, env=None):
+        """Start app server `name` (a or b), on other data with `env`."""
         port = PORTS[f"app_{name}"]
         process = self.spawn(
             f"gunicorn-{name}",
@@ -146,6 +147,7 @@ class Cluster:
                 "--access-logfile",
                 str(self.folder / f"access-{name}.log"),
             ],
+            env=env,
         )
         wait_for_port(port, f"gunicorn {name}", process=process)
         return process
@@ -313,7 +315,7 @@ class Cluster:
 
         redis.Redis.from_url(REDIS_URL).flushdb()
 
-    def _fresh_bucket(self):
+    def _fresh_bucket(self, bucket=BUCKET):
         import boto3
 
         boto3.client(
@@ -322,4 +324,4 @@ class Cluster:
             region_name=self.env["S3_REGION"],
             aws_access_key_id=self.env["S3_ACCESS_KEY_ID"],
             aws_secret_access_key=self.env["S3_SECRET_ACCESS_KEY"],
-        ).create_bucket(Bucket=BUCKET)
+        ).create_bucket(Bucket=bucket)
