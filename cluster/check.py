@@ -199,6 +199,15 @@ def main():  # noqa: C901, PLR0915 (one list of checks, read in order)
         cert = str(cluster.folder / "cert.pem")
         ok(f"cluster up in {time.monotonic() - started:.0f} s")
 
+        # 0. Each app server's health, as a proxy polls it.
+        for name in ("only_a", "only_b"):
+            health = requests.get(url(name, "/sante/"), verify=cert, timeout=5)
+            check(
+                health.status_code == 200 and health.json().get("statut") == "ok",
+                f"/sante/ through {name}: {health.status_code} {health.text[:200]}",
+            )
+        ok("/sante/ answers ok on both app servers (database, cache, S3)")
+
         # 1. A login on a continues on b.
         browser = Browser(cert)
         browser.log_in("only_a", CANDIDATE)
@@ -298,11 +307,16 @@ def main():  # noqa: C901, PLR0915 (one list of checks, read in order)
                 autosave(browser, "front", first, text_question.id, version, "panne")
                 for _ in range(5)
             ]
+            health = requests.get(url("front", "/sante/"), verify=cert, timeout=15)
         finally:
             subprocess.run(["pg_ctlcluster", *cluster_version, "start"], check=True)  # noqa: S603, S607
         check(
             all(r.status_code == 503 and r.headers.get("Retry-After") for r in outage),
             f"during the outage: {[r.status_code for r in outage]}",
+        )
+        check(
+            health.status_code == 503 and health.json().get("base_de_donnees") != "ok",
+            f"/sante/ during the outage: {health.status_code} {health.text[:200]}",
         )
         from django.db import connections
 
@@ -319,9 +333,10 @@ def main():  # noqa: C901, PLR0915 (one list of checks, read in order)
         acked, _statuses = autosave_loop(browser, first, text_question.id, 10)
         last_acknowledged_is_kept(first, text_question.id, acked, browser)
         ok(
-            "PostgreSQL stopped: 503 with Retry-After "
-            f"({outage[0].headers['Retry-After']} s); started: the site recovered, "
-            "nothing acknowledged lost"
+            "PostgreSQL stopped: 503 with Retry-After, /sante/ says the database "
+            "is down "
+            f"(Retry-After {outage[0].headers['Retry-After']} s); started: the site "
+            "recovered, nothing acknowledged lost"
         )
 
         # 7b. The workers reconnected: each e-mail still sent once.
