@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from phases import urls as phases_urls
 from retention import urls as retention_urls
 from search import views as search_views
+from support import urls as support_urls
 from synthese import urls as synthese_urls
 from users import urls as users_urls
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", include(phases_urls)),
     path("", include(synthese_urls)),
     path("", include(retention_urls)),
+    path("", include(support_urls)),
 ]
 
 if settings.DEBUG:

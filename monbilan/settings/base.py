@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "retention",
     "questionnaires",
     "search",
+    "backups",
+    "support",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its identifier (X-Request-ID).
+    "monbilan.request_id.RequestIdMiddleware",
+    # /sante/ answers before any redirect, session or cookie (monbilan/health.py).
+    "monbilan.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The Content-Security-Policy header of every response (monbilan/csp.py).
     "monbilan.csp.ContentSecurityPolicyMiddleware",
@@ -185,6 +191,8 @@ AXES_VERBOSE = False
 LOGIN_FAILURES_PER_ADDRESS = "30/15m"
 PASSWORD_RESET_RATES = {"ip": "10/h", "email": "3/h"}
 AUTOSAVE_RATE = "300/5m"
+# « Signaler un problème »: reports sent per address (support.views).
+SUPPORT_REPORT_RATE = "5/h"
 RATELIMIT_USE_CACHE = "default"
 
 LANGUAGE_CODE = "fr"
@@ -259,6 +267,9 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Mon Bilan en Ligne <ne-pas-repondre@monbilanenligne.fr>"
 )
+# Where « Signaler un problème » writes when the académie has no support address
+# of its own (Academie.support_email, set by a superuser).
+SUPPORT_EMAIL = os.environ.get("MONBILAN_SUPPORT_EMAIL", "support@monbilan.localhost")
 
 TASKS = {
     "default": {
@@ -329,7 +340,20 @@ CSRF_COOKIE_HTTPONLY = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Each line names its request (monbilan/request_id.py); JSON in production.
+    "filters": {"request_id": {"()": "monbilan.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # One line per task and per page revision drowns what matters.

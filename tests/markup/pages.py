@@ -152,6 +152,25 @@ def site_pages(world, phases):
     get(anonymous, "/essai/interdit/", pages, "403", status=403)
     get(anonymous, "/essai/bogue/", pages, "500", status=500)
     get(anonymous, "/essai/panne/", pages, "503", status=503)
+    get(
+        anonymous,
+        "/signaler-un-probleme/?page=/connexion/",
+        pages,
+        "signaler un problème",
+    )
+    post(
+        anonymous,
+        "/signaler-un-probleme/",
+        {"page_url": "pas une adresse", "email": "pas une adresse"},
+        pages,
+        "signaler un problème (erreurs)",
+    )
+    get(
+        anonymous,
+        "/signaler-un-probleme/envoye/?page=/connexion/",
+        pages,
+        "signalement envoyé",
+    )
 
     candidat = Client()
     candidat.force_login(world.candidat)

@@ -260,3 +260,19 @@ def test_the_thanks_page_links_back_only_to_this_site(client, db):
     assert 'href="https://ailleurs.example/"' not in html
     assert "Revenir à la page" not in html
     assert re.search(r'href="/">Page d.accueil</a>', html)
+
+
+@pytest.mark.urls("tests.markup.pages")
+def test_after_a_500_the_form_has_the_page_and_the_reference(world):
+    client = Client(raise_request_exception=False)
+    error = client.get("/essai/bogue/", HTTP_X_REQUEST_ID="ref-500-abc")
+    assert error.status_code == 500
+    link = footer_link(error.content.decode())
+    assert parse_qs(urlsplit(link).query) == {"reference": ["ref-500-abc"]}
+    # The error page renders without the request: the browser's Referer (the
+    # failing page) gives the address.
+    html = client.get(
+        link, HTTP_REFERER="http://testserver/essai/bogue/"
+    ).content.decode()
+    assert field_value(html, "page_url") == "/essai/bogue/"
+    assert field_value(html, "reference") == "ref-500-abc"
