@@ -8,6 +8,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 from .base import *  # noqa: F403
 
@@ -49,6 +50,28 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# One JSON object per log line, each with the request's identifier (the
+# X-Request-ID header of its response, the reference on the 500 page).
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {
+        **LOGGING["formatters"],  # noqa: F405
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            # ISO 8601, in UTC.
+            "timestamp": "time",
+            # django.request's records carry the request object: its path is
+            # in the message already.
+            "reserved_attrs": [*RESERVED_ATTRS, "request"],
+        },
+    },
+    "handlers": {
+        "console": {**LOGGING["handlers"]["console"], "formatter": "json"}  # noqa: F405
+    },
+}
 
 # Sessions in the database by default; in Redis when REDIS_URL is set, so that any
 # app server can answer any request.
