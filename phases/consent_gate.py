@@ -35,6 +35,9 @@ ALLOWED_URL_NAMES = {
     "users:password_reset_done",
     "users:password_reset_confirm",
     "users:password_reset_complete",
+    # « Signaler un problème » must reach the support from anywhere.
+    "support:report",
+    "support:thanks",
 }
 SAFE_METHODS = ("GET", "HEAD")
 

@@ -35,6 +35,7 @@ from phases.models import (
     Thread,
 )
 from questionnaires.models import QuestionnaireResponse
+from support.models import ProblemReport
 from synthese.models import ShareLink, ShareOpening, Synthese, SyntheseVersion
 
 from .models import DestructionRecord
@@ -238,6 +239,11 @@ def anonymise_account(user):
     ModelLogEntry.objects.filter(quoted).update(label=user.username, data={})
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__in=old_names).delete()
+    # What they wrote to the support, with their address.
+    reports = Q(reporter_id=user.pk)
+    if email:
+        reports |= Q(reporter_email__iexact=email)
+    ProblemReport.objects.filter(reports).delete()
     # E-mails queued or sent to them through the database queue name them.
     if email:
         DBTaskResult.objects.filter(

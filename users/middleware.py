@@ -24,6 +24,9 @@ ALLOWED_URL_NAMES = {
     "users:password_reset_done",
     "users:password_reset_confirm",
     "users:password_reset_complete",
+    # « Signaler un problème » must reach the support from anywhere.
+    "support:report",
+    "support:thanks",
 }
 
 
