@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -59,6 +60,11 @@ class Cluster:
     def __init__(self, folder=None):
         self.folder = Path(folder or tempfile.mkdtemp(prefix="monbilan-cluster-"))
         self.processes = {}
+        # Task workers are restarted when they exit, as systemd's Restart=always
+        # does in production (README): a worker stops when the database is away.
+        self.supervised = set()
+        self.restarts = {}
+        self.stopping = threading.Event()
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "monbilan.settings.production",
@@ -153,7 +159,21 @@ class Cluster:
         return process
 
     def start_worker(self, name):
+        self.supervised.add(name)
         return self.spawn(name, [sys.executable, "manage.py", "db_worker"])
+
+    def _supervise(self):
+        while not self.stopping.wait(0.5):
+            for name in list(self.supervised):
+                if (
+                    self.processes[name].poll() is not None
+                    and not self.stopping.is_set()
+                ):
+                    self.stopping.wait(2)  # RestartSec=2
+                    if self.stopping.is_set():
+                        return
+                    self.restarts[name] = self.restarts.get(name, 0) + 1
+                    self.spawn(name, [sys.executable, "manage.py", "db_worker"])
 
     # --- the whole ------------------------------------------------------------
     def start(self):
@@ -216,12 +236,14 @@ class Cluster:
         self.start_app("b")
         self.start_worker("worker-1")
         self.start_worker("worker-2")
+        threading.Thread(target=self._supervise, daemon=True).start()
         self._nginx()
         for name in ("front", "only_a", "only_b"):
             wait_for_port(PORTS[name], f"nginx {name}", process=self.processes["nginx"])
         return self
 
     def stop(self):
+        self.stopping.set()
         for name in reversed(list(self.processes)):
             process = self.processes[name]
             if process.poll() is None:
