@@ -45,7 +45,9 @@ def activity_queryset(user):
                 to_attr="done_list",
             ),
         )
-        .order_by("-candidate_id")
+        # The bilan's id settles a candidate's two bilans: the CSV's order is
+        # the same on both paths (Python and COPY).
+        .order_by("-candidate_id", "-pk")
     )
 
 
@@ -199,7 +201,7 @@ def activity_rows(queryset):
         selected = defaultdict(list)
         for bilan_id, phase_id in (
             BilanPhase.objects.filter(bilan_id__in=ids)
-            .order_by("bilan_id", "position")
+            .order_by("bilan_id", "position", "pk")
             .values_list("bilan_id", "phase_id")
         ):
             selected[bilan_id].append(phase_id)
