@@ -150,6 +150,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id first (users/hashers.py: OWASP's parameters, measured in
+# docs/benchmarks.md); PBKDF2 kept after it so that existing hashes are still
+# accepted, and upgraded to Argon2id at the next login.
+PASSWORD_HASHERS = [
+    "users.hashers.Argon2idOwaspHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
