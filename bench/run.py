@@ -10,17 +10,23 @@ written to $TMPDIR/monbilan-bench-results.json) for docs/benchmarks.md.
     python -m bench.run [--seconds 30] [--rounds 3] [--clients 4] [--large 50000]
     python -m bench.run --forms-only      # the phase page vs the peer only
     python -m bench.run --activity-only   # activity table on the existing data
+    python -m bench.run --export-only     # the CSV vs `psql \\copy`, existing data
 """
 
 import argparse
 import json
 import random
+import subprocess
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 from bench.common import (
+    DB_NAME,
+    ENV,
+    PYTHON,
+    ROOT,
     Client,
     Gunicorn,
     csrf_token,
@@ -212,6 +218,62 @@ def activity(server, repeats=3):
     return results
 
 
+COPY_STATEMENT = """
+from phases.reports.activity import activity_queryset
+from phases.reports.activity_copy import copy_statement
+from users.models import User
+print(copy_statement(activity_queryset(User.objects.get(username="bench.root"))))
+"""
+
+
+def export_vs_copy(server, rounds=5):
+    """The activity CSV over HTTP alternated with `psql \\copy` of the very COPY
+    statement the view runs (same query, same options), `rounds` times each;
+    medians, their ratio, and the worker's peak RSS over its resident size before."""
+    statement = subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", "shell", "-c", COPY_STATEMENT],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    # The last line: `shell` may first say what it imported.
+    [statement] = [line for line in statement.splitlines() if line.startswith("COPY (")]
+    psql = [
+        "psql", "-X", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", DB_NAME,
+        "-c", "\\copy " + statement.removeprefix("COPY "),
+    ]  # fmt: skip
+    root = Client(timeout=900).login("bench.root")
+    root.get("/admin/activite/?export=csv")  # warm: the worker's imports, caches
+    server.reset_peaks()
+    baseline = max(server.peak_rss_mib().values())
+    export, copy, size, rows = [], [], 0, 0
+    for _ in range(rounds):
+        started = time.perf_counter()
+        response = root.get("/admin/activite/?export=csv")
+        export.append(time.perf_counter() - started)
+        size, rows = len(response.body), response.body.count(b"\r\n") - 1
+        started = time.perf_counter()
+        subprocess.run(psql, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+        copy.append(time.perf_counter() - started)
+    median_export, median_copy = sorted(export)[rounds // 2], sorted(copy)[rounds // 2]
+    result = {
+        "rounds": rounds,
+        "rows": rows,
+        "bytes": size,
+        "export_seconds_median": median_export,
+        "export_seconds": export,
+        "psql_copy_seconds_median": median_copy,
+        "psql_copy_seconds": copy,
+        "ratio": median_export / median_copy,
+        "worker_rss_before_mib": baseline,
+        "worker_peak_rss_mib": max(server.peak_rss_mib().values()),
+    }
+    print(f"  export vs psql \\copy: {result}", flush=True)
+    return result
+
+
 def generate(candidates):
     started = time.monotonic()
     manage(
@@ -237,12 +299,22 @@ def main():
         help="measure the activity table and query counts on the existing data",
     )
     parser.add_argument(
+        "--export-only",
+        action="store_true",
+        help="the activity CSV vs `psql \\copy` of its query, on the existing data",
+    )
+    parser.add_argument(
         "--forms-only",
         action="store_true",
         help="only the phase page vs the Wagtail form page (on --small bilans)",
     )
     options = parser.parse_args()
     results = {"options": vars(options)}
+    if options.export_only:
+        with Gunicorn(timeout=900) as server:
+            results["export_vs_copy"] = export_vs_copy(server, options.rounds)
+        print(json.dumps(results, indent=2))
+        return
     if options.activity_only:
         with Gunicorn(timeout=900) as server:
             results["activity"] = activity(server, repeats=2)
@@ -272,6 +344,7 @@ def main():
     with Gunicorn(timeout=900) as server:
         print(f"== activity table, {options.large} bilans", flush=True)
         results["activity_large"] = activity(server)
+        results["export_vs_copy"] = export_vs_copy(server, options.rounds)
 
     print("== query counts", flush=True)
     results["querycounts"] = fixtures("querycounts")

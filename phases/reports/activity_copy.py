@@ -65,8 +65,13 @@ class ToChar(Func):
     output_field = CharField()
 
 
-class BTrim(Func):
-    function = "btrim"
+class StripLikePython(Func):
+    """`str.strip()` in SQL: btrim of `PY_WHITESPACE`, spelled with chr() so that
+    the statement stays on one line and tokenizes anywhere (`psql \\copy`)."""
+
+    template = "btrim(%(expressions)s, {})".format(
+        " || ".join(f"chr({ord(char)})" for char in PY_WHITESPACE)
+    )
     output_field = CharField()
 
 
@@ -137,14 +142,13 @@ def copy_queryset(queryset):
     )
     conseiller = Coalesce(
         NullIf(
-            BTrim(
+            StripLikePython(
                 Concat(
                     "conseiller__first_name",
                     Value(" "),
                     "conseiller__last_name",
                     output_field=CharField(),
-                ),
-                Value(PY_WHITESPACE),
+                )
             ),
             Value(""),
         ),
