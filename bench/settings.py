@@ -16,6 +16,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault(
     "DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/monbilan_bench"
 )
+# Production requires the site's address (links in e-mails); here, loopback.
+os.environ.setdefault("SITE_URL", "http://127.0.0.1")
 # Plain HTTP on loopback: no TLS proxy in front.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
