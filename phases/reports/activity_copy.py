@@ -208,6 +208,10 @@ def stream_rows(queryset, chunk=CHUNK):
     them (memory stays flat: one chunk in hand)."""
     statement = copy_statement(queryset)
     buffer = bytearray()
+    if connection.queries_logged:
+        # `cursor.copy()` is psycopg's, below Django's debug cursor: logged here,
+        # so that query counts (tests, debug toolbar) see it.
+        connection.queries_log.append({"sql": statement, "time": "0.000"})
     with connection.cursor() as cursor:
         with cursor.cursor.copy(statement) as copy:
             for row in copy:

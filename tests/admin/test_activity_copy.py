@@ -161,3 +161,19 @@ def test_copy_chunks_are_64_kib(client_as, varied):
     assert all(len(chunk) >= 256 for chunk in chunks[:-1])
     assert all(chunk.endswith(b"\r\n") for chunk in chunks)
     assert activity_copy.CHUNK == 64 * 1024
+
+
+def test_the_export_is_one_copy_whatever_the_rows(
+    client_as, varied, django_assert_max_num_queries
+):
+    client = client_as("admin")
+    with django_assert_max_num_queries(12) as export:
+        response = client.get(ACTIVITY, {"export": "csv"})
+        body = b"".join(response.streaming_content)
+    assert body.count(b"\r\n") > 40
+    statements = [query["sql"] for query in export.captured_queries]
+    assert sum(sql.startswith("COPY (") for sql in statements) == 1
+    # No query per chunk: the phases come inside the COPY.
+    assert not any(
+        "phases_bilanphase" in sql for sql in statements if not sql.startswith("COPY")
+    )
