@@ -56,10 +56,32 @@ def wait_for_port(port, name, timeout=60, process=None):
     raise ClusterError(f"{name} does not listen on {HOST}:{port} after {timeout} s")
 
 
+def wait_for_health(port, name, timeout=60, process=None):
+    """Until the app server itself answers /sante/ (not only its socket)."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise ClusterError(f"{name} stopped at start (exit {process.returncode})")
+        try:
+            with urllib.request.urlopen(  # noqa: S310 (loopback http)
+                f"http://{HOST}:{port}/sante/", timeout=5
+            ) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    raise ClusterError(f"{name} does not answer /sante/ after {timeout} s")
+
+
 class Cluster:
     def __init__(self, folder=None):
         self.folder = Path(folder or tempfile.mkdtemp(prefix="monbilan-cluster-"))
         self.processes = {}
+        self.ports_of = {}
         # Task workers are restarted when they exit, as systemd's Restart=always
         # does in production (README): a worker stops when the database is away.
         self.supervised = set()
@@ -131,6 +153,11 @@ class Cluster:
         except ProcessLookupError:
             pass
         process.wait(timeout=20)
+        for port in self.ports_of.pop(name, ()):
+            # Its workers may hold the socket a moment longer than the master.
+            deadline = time.monotonic() + 20
+            while port_is_open(port) and time.monotonic() < deadline:
+                time.sleep(0.1)
 
     def start_app(self, name, env=None):
         """Start app server `name` (a or b), on other data with `env`."""
@@ -156,6 +183,8 @@ class Cluster:
             env=env,
         )
         wait_for_port(port, f"gunicorn {name}", process=process)
+        self.ports_of[f"gunicorn-{name}"] = (port,)
+        wait_for_health(port, f"gunicorn {name}", process=process)
         return process
 
     def start_worker(self, name):
