@@ -19,6 +19,8 @@ from wagtail.models import Page
 
 from phases.models import Bilan
 from phases.questions.blocks import FieldBlock, questionnaire_body_blocks
+from phases.questions.display import page_items
+from phases.questions.form import PhaseForm
 from users.permissions import KeptPagePermissionTester, KeptPagesMixin
 
 
@@ -84,6 +86,19 @@ class QuestionnairePage(KeptPagesMixin, Page):
     def questions(self):
         """The question blocks of the body, in order (what `PhaseForm` asks)."""
         return [child for child in self.body if isinstance(child.block, FieldBlock)]
+
+    def get_preview_context(self, request, mode_name):
+        """Wagtail's « Aperçu » shows the questions being edited, inert, as the
+        staff's view of the page does (`views._preview`)."""
+        form = PhaseForm(self)
+        for field in form.fields.values():
+            field.disabled = True
+        return {
+            **super().get_preview_context(request, mode_name),
+            "mode": "preview",
+            "form": form,
+            "items": page_items(self, form=form),
+        }
 
 
 class QuestionnaireResponseQuerySet(models.QuerySet):

@@ -74,9 +74,7 @@ def questionnaire_page(request, page):
 
 
 def _preview(request, page, context):
-    """Conseillers, référents and administrators read the questions only."""
-    form = PhaseForm(page)
-    for field in form.fields.values():
-        field.disabled = True
-    context.update(mode="preview", form=form, items=page_items(page, form=form))
+    """Conseillers, référents and administrators read the questions only, as in
+    Wagtail's « Aperçu » (`QuestionnairePage.get_preview_context`)."""
+    context.update(page.get_preview_context(request, page.default_preview_mode))
     return render(request, page.template, context)

@@ -51,3 +51,14 @@ def test_a_reworded_question_keeps_what_was_asked(client_as, world):
     assert "Merci pour vos réponses" in response
     assert "Au total, ça va ?" in response
     assert first.id in [c.id for c in questionnaire().questions()]
+
+
+def test_wagtail_s_preview_shows_the_questions_being_edited(rf, world):
+    page = questionnaire()
+    request = rf.get("/")
+    request.user = world.referent
+    response = page.serve_preview(request, page.default_preview_mode)
+    text = read(response.render() or response)
+    assert "Aperçu : voici les questions de ce questionnaire" in text
+    assert "Dans l'ensemble, êtes-vous satisfait(e) de votre bilan" in text
+    assert "Envoyer mes réponses" not in text
