@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "synthese",
     "retention",
     "questionnaires",
+    "reassignment",
+    "activity_report",
     "search",
     "backups",
     "support",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "monbilan.request_id.RequestIdMiddleware",
     # /sante/ answers before any redirect, session or cookie (monbilan/health.py).
     "monbilan.health.HealthCheckMiddleware",
+    # Compresses the pages once every other middleware has written them.
+    "monbilan.compression.PageCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The Content-Security-Policy header of every response (monbilan/csp.py).
     "monbilan.csp.ContentSecurityPolicyMiddleware",
@@ -225,8 +229,9 @@ STORAGES = {
         "BACKEND": "users.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
     },
+    # Hashed and compressed, never rewritten: DSFR's files carry integrity hashes.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "monbilan.static_files.IntactManifestStaticFilesStorage"
     },
 }
 # Upload size ceilings; each file field validates its own, tighter limit.
