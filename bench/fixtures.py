@@ -4,6 +4,10 @@ the accounts the clients log in with, and query counts.
 
     python -m bench.fixtures forty N   → JSON {phase_url, phase_id, peer_url, users}
     python -m bench.fixtures querycounts → JSON of query counts at 10 and 1,000 rows
+    python -m bench.fixtures root      → the superuser `bench.root` (if missing)
+
+Every load ends with ANALYZE, as `generate_data` does (tests/phases/
+test_bench_fixtures.py).
 """
 
 import json
@@ -32,12 +36,28 @@ PEER_TYPES = {
 }
 
 
+def analyze():
+    """ANALYZE after a load, as `generate_data` ends (the same function): the
+    benchmark then measures the plans production makes, not plans for the empty
+    tables the statistics still describe (autovacuum would only catch up later)."""
+    from phases.management.commands.generate_data import analyze as run_analyze
+
+    return run_analyze()
+
+
 def make_candidates(prefix, count, conseiller, phases):
-    """`count` candidates named `<prefix><n>`, each with a bilan of `phases`."""
+    """`count` candidates named `<prefix><n>`, each with a bilan of `phases`.
+
+    Each has consented (as after « Votre accord pour ce bilan »): until then the
+    consent gate sends a candidate there from every page, and the benchmark would
+    time a redirection instead of the phase page.
+    """
     from phases.rules.bilans import create_bilan
+    from phases.rules.consent import consent_text, give_consent
     from users.models import User
 
     users = []
+    consent_page = consent_text()
     for number in range(1, count + 1):
         username = f"{prefix}{number}"
         candidate = User.objects.create_user(
@@ -54,6 +74,7 @@ def make_candidates(prefix, count, conseiller, phases):
             modalite="distance",
             phases=phases,
         )
+        give_consent(candidate, page=consent_page)
         users.append(username)
     return users
 
@@ -115,8 +136,8 @@ def forty(count):
 
         conseiller = User.objects.filter(role=User.Role.CONSEILLER).first()
         users = make_candidates("bench.candidat", count, conseiller, [phase])
-        if not User.objects.filter(username="bench.root").exists():
-            User.objects.create_superuser("bench.root", "root@exemple.fr", PASSWORD)
+        root()
+    analyze()
     fields = {f"q-{child.id}": child.block.type_name for child in phase.questions()}
     peer_fields = {
         field.clean_name: field.field_type for field in peer.get_form_fields()
@@ -129,6 +150,15 @@ def forty(count):
         "fields": fields,
         "peer_fields": peer_fields,
     }
+
+
+def root():
+    """The superuser the activity table and its CSV are measured with."""
+    from users.models import User
+
+    if not User.objects.filter(username="bench.root").exists():
+        User.objects.create_superuser("bench.root", "root@exemple.fr", PASSWORD)
+    return {"username": "bench.root"}
 
 
 def querycounts():
@@ -227,6 +257,7 @@ def load(count, phases_count):
             phase.save_revision().publish()
             phases.append(phase)
         users = make_candidates("load.candidat", count, conseiller, phases)
+    analyze()
     return {
         "users": users,
         "phases": [
@@ -292,6 +323,8 @@ if __name__ == "__main__":
     command = sys.argv[1]
     if command == "forty":
         print(json.dumps(forty(int(sys.argv[2]))))
+    elif command == "root":
+        print(json.dumps(root()))
     elif command == "querycounts":
         print(json.dumps(querycounts()))
     elif command == "load":
