@@ -6,6 +6,8 @@ from dsfr.utils import dsfr_input_class_attr
 
 from monbilan.forms import DsfrFormMixin
 
+from .rendering import QuestionRenderer
+
 
 def field_name(block_id):
     return f"q-{block_id}"
@@ -22,6 +24,8 @@ class PhaseForm(DsfrFormMixin, forms.Form):
 
     # The browser must not block "Enregistrer" on an unanswered required question.
     use_required_attribute = False
+    # The DSFR templates' markup, the commonest of them written in Python (issue 16).
+    default_renderer = QuestionRenderer()
 
     def __init__(
         self,
