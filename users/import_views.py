@@ -1,0 +1,258 @@
+"""« Importer des conseillers » in the Wagtail admin (users.imports does the work).
+
+Three screens for académie administrators and superusers: the file form, with
+the modèle CSV to download; the preview, where each row says what is wrong; the
+confirmation, which creates every conseiller or none. Between the preview and
+the confirmation the file waits in the private storage (never a public URL),
+named in the session of the person who sent it, and is deleted after.
+"""
+
+import uuid
+from pathlib import PurePath
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import storages
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from .imports import (
+    MAX_BYTES,
+    MAX_ROWS,
+    ImportFileError,
+    ImportRejected,
+    import_conseillers,
+    preview,
+    template_csv,
+)
+from .models import Academie
+from .permissions import is_academie_manager
+
+SESSION_KEY = "users.import_conseillers"
+EXTENSIONS = (".csv", ".txt")
+TITLE = _("Importer des conseillers")
+
+
+class ImportForm(forms.Form):
+    academie = forms.ModelChoiceField(
+        label=_("Académie"),
+        queryset=Academie.objects.all(),
+        empty_label=_("Choisir l'académie des conseillers"),
+    )
+    fichier = forms.FileField(
+        label=_("Fichier CSV"),
+        help_text=_(
+            "Colonnes : identifiant, courriel, prénom, nom, DABM, référent (oui ou "
+            "non), séparées par des points-virgules ou des virgules ; "
+            "%(rows)s conseillers et %(size)s au plus."
+        )
+        % {
+            "rows": f"{MAX_ROWS:,}".replace(",", "\u202f"),
+            "size": filesizeformat(MAX_BYTES),
+        },
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={"required": _("Choisissez le fichier CSV à importer.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An administrator imports into their own académie; a superuser chooses.
+        if not user.is_superuser:
+            del self.fields["academie"]
+
+    def clean_fichier(self):
+        upload = self.cleaned_data["fichier"]
+        if PurePath(upload.name).suffix.lower() not in EXTENSIONS:
+            raise forms.ValidationError(
+                _(
+                    "Le fichier doit être un fichier CSV (extension .csv) : dans "
+                    "Excel, choisissez « Enregistrer sous », puis « CSV UTF-8 »."
+                )
+            )
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _(
+                    "Le fichier est trop lourd (%(size)s) : %(max)s au plus. "
+                    "Découpez-le en plusieurs fichiers."
+                )
+                % {
+                    "size": filesizeformat(upload.size),
+                    "max": filesizeformat(MAX_BYTES),
+                }
+            )
+        return upload
+
+
+def check_manager(request):
+    """Académie administrators (of an académie) and superusers only: 403."""
+    user = request.user
+    if not is_academie_manager(user) or not (user.is_superuser or user.academie_id):
+        raise PermissionDenied
+
+
+def page_context(**context):
+    return {
+        "page_title": TITLE,
+        "header_title": TITLE,
+        "header_icon": "upload",
+        "breadcrumbs_items": [
+            {"url": reverse("conseillers:index"), "label": _("Conseillers")},
+            {"url": "", "label": TITLE},
+        ],
+        "template_url": reverse("users_import_conseillers_template"),
+        **context,
+    }
+
+
+def render_form(request, form, status=200, error=None):
+    return TemplateResponse(
+        request,
+        "users/import/upload.html",
+        page_context(form=form, error=error),
+        status=status,
+    )
+
+
+def render_preview(request, checked, *, filename, token=None, status=200):
+    return TemplateResponse(
+        request,
+        "users/import/preview.html",
+        page_context(
+            preview=checked,
+            filename=filename,
+            token=token,
+            upload_url=reverse("users_import_conseillers"),
+            confirm_url=reverse("users_import_conseillers_confirm"),
+        ),
+        status=status,
+    )
+
+
+def forget_pending(request):
+    """Delete the file waiting for confirmation, if any."""
+    pending = request.session.pop(SESSION_KEY, None)
+    if pending:
+        storages["private"].delete(pending["name"])
+    return pending
+
+
+def upload(request):
+    """The form (GET); the preview of the file sent (POST)."""
+    check_manager(request)
+    user = request.user
+    if request.method != "POST":
+        return render_form(request, ImportForm(user=user))
+    form = ImportForm(request.POST, request.FILES, user=user)
+    if not form.is_valid():
+        return render_form(request, form, status=400)
+    academie = form.cleaned_data.get("academie") or user.academie
+    upload = form.cleaned_data["fichier"]
+    try:
+        checked = preview(upload, academie)
+    except ImportFileError as error:
+        form.add_error("fichier", error.message)
+        return render_form(request, form, status=400)
+    forget_pending(request)
+    if not checked.is_valid:
+        return render_preview(request, checked, filename=upload.name, status=400)
+    upload.seek(0)
+    token = uuid.uuid4().hex
+    name = storages["private"].save(f"imports/conseillers/{token}.csv", upload)
+    request.session[SESSION_KEY] = {
+        "name": name,
+        "academie": academie.pk,
+        "filename": upload.name,
+        "token": token,
+    }
+    return render_preview(request, checked, filename=upload.name, token=token)
+
+
+@require_POST
+def confirm(request):
+    """Create the conseillers of the previewed file, checked again: all or none."""
+    check_manager(request)
+    pending = request.session.get(SESSION_KEY)
+    form = ImportForm(user=request.user)
+    if not pending or request.POST.get("token") != pending["token"]:
+        error = _(
+            "Cet aperçu n'est plus valable (il a déjà été confirmé, ou un autre "
+            "fichier a été déposé depuis) : aucun conseiller n'a été créé. "
+            "Déposez le fichier à nouveau."
+        )
+        return render_form(request, form, status=400, error=error)
+    forget_pending_after = pending["name"]
+    academie = Academie.objects.get(pk=pending["academie"])
+    try:
+        with storages["private"].open(pending["name"], "rb") as file:
+            count = import_conseillers(
+                file, academie, created_by=request.user, request=request
+            )
+    except ImportRejected as rejected:
+        messages.error(
+            request,
+            _(
+                "Depuis l'aperçu, des comptes ont changé : aucun conseiller n'a été "
+                "créé. Corrigez les lignes signalées et déposez le fichier à nouveau."
+            ),
+        )
+        return render_preview(
+            request, rejected.preview, filename=pending["filename"], status=400
+        )
+    except (ImportFileError, IntegrityError, FileNotFoundError):
+        error = _(
+            "L'import a échoué : aucun conseiller n'a été créé. Un identifiant "
+            "ou une adresse vient peut-être d'être pris par un autre compte : "
+            "déposez le fichier à nouveau pour le vérifier."
+        )
+        return render_form(request, form, status=409, error=error)
+    finally:
+        if request.session.get(SESSION_KEY, {}).get("name") == forget_pending_after:
+            forget_pending(request)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s conseiller a été importé : il a reçu un courriel pour "
+            "choisir son mot de passe.",
+            "%(count)s conseillers ont été importés : chacun a reçu un courriel "
+            "pour choisir son mot de passe.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("conseillers:index")
+
+
+def download_template(request):
+    """The modèle CSV: the header and one example row."""
+    check_manager(request)
+    response = HttpResponse(
+        template_csv(request.user.academie), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        'attachment; filename="modele-import-conseillers.csv"'
+    )
+    return response
+
+
+def import_urls():
+    return [
+        path("conseillers/importer/", upload, name="users_import_conseillers"),
+        path(
+            "conseillers/importer/confirmer/",
+            confirm,
+            name="users_import_conseillers_confirm",
+        ),
+        path(
+            "conseillers/importer/modele.csv",
+            download_template,
+            name="users_import_conseillers_template",
+        ),
+    ]
