@@ -4,8 +4,8 @@
 when the bilan comes annotated with `realised_minutes`).
 `{% emargement_for_conseiller bilan %}`: the hours line, the past rendez-vous
 to mark, and the relevé. `{% emargement_for_candidate bilan %}`: the hours
-line, « Je confirme ma présence » on the réalisé ones not yet confirmed, and the
-relevé. One query each: the hours are summed from the rendez-vous they read
+line, « Je confirme ma présence » on the réalisé ones not yet confirmed, those already
+confirmed, and the relevé. One query each: the hours are summed from the rendez-vous they read
 (a réalisé one is always past: the émargement refuses a future one).
 """
 
@@ -43,6 +43,7 @@ def emargement_for_candidate(context, bilan):
     return {
         "bilan": bilan,
         "to_confirm": [r for r in realised if not r.confirmed_at],
+        "confirmed": [r for r in realised if r.confirmed_at],
         "hours": hours_summary(bilan, done),
         "csrf_token": context.get("csrf_token"),
     }

@@ -113,6 +113,9 @@ def test_the_conseiller_marks_it_realise_and_the_candidate_confirms(page, login,
     expect(page.get_by_text("Votre présence est confirmée.")).to_be_visible()
     panel = page.get_by_role("region", name="Émargement des rendez-vous")
     expect(panel.get_by_text("Aucun rendez-vous à confirmer.")).to_be_visible()
+    expect(
+        panel.get_by_text(re.compile(rf" du {when} : présence confirmée le .+\."))
+    ).to_be_visible()
     expect(panel.get_by_text("Heures réalisées : 1 h 30 sur 24 h")).to_be_visible()
     expect(
         page.get_by_role("button", name=re.compile("Je confirme ma présence"))
