@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -108,3 +109,27 @@ def content_blocks():
         ("video", VideoBlock()),
         ("callout", CalloutBlock()),
     ]
+
+
+class ResultsIndicatorsBlock(blocks.StructBlock):
+    """The public figures of a published « Rapport d'activité » (Qualiopi,
+    indicateur 2): the report renders them itself, so home never imports it."""
+
+    # By name: the report's app sits above home (pyproject.toml, layers).
+    report = SnippetChooserBlock(
+        "activity_report.ActivityReport", label=_("Rapport d'activité publié")
+    )
+
+    class Meta:
+        icon = "table"
+        template = "blocks/results_indicators_block.html"
+        label = _("Indicateurs de résultats")
+        description = _(
+            "Les chiffres publics d'un rapport d'activité publié de votre académie."
+        )
+
+
+def site_page_blocks():
+    """The blocks of the site's pages: the content blocks, and the results
+    indicators (not offered on phases and questionnaires)."""
+    return [*content_blocks(), ("results_indicators", ResultsIndicatorsBlock())]

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from users.permissions import KeptPagesMixin
 
-from .blocks import content_blocks
+from .blocks import site_page_blocks
 
 DEFAULT_DESCRIPTION = _(
     "Mon Bilan en Ligne : le bilan de compétences, à distance ou en présentiel, "
@@ -38,7 +38,7 @@ class HomePage(KeptPagesMixin, PublicPageMixin, Page):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
-    body = StreamField(content_blocks(), blank=True, verbose_name=_("contenu"))
+    body = StreamField(site_page_blocks(), blank=True, verbose_name=_("contenu"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
@@ -59,7 +59,7 @@ class ContentPage(KeptPagesMixin, PublicPageMixin, Page):
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
     )
-    body = StreamField(content_blocks(), blank=True, verbose_name=_("contenu"))
+    body = StreamField(site_page_blocks(), blank=True, verbose_name=_("contenu"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
