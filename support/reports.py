@@ -4,9 +4,12 @@ One function, called by the view and the tests alike (CONVENTIONS.md, "thin
 views").
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from users.emails import enqueue_email
 from users.site_url import absolute_url
@@ -77,3 +80,18 @@ def send_report(
         )
     )
     return report
+
+
+def prune_reports(*, now=None, dry_run=False):
+    """Delete the copies kept longer than PROBLEM_REPORT_RETENTION_DAYS; how many.
+
+    A report holds an address, a message and a browser: personal data kept for
+    the support's follow-up, not forever. `purge_bilans` calls this every day.
+    """
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.PROBLEM_REPORT_RETENTION_DAYS)
+    expired = ProblemReport.objects.filter(created_at__lt=cutoff)
+    if dry_run:
+        return expired.count()
+    deleted, _by_model = expired.delete()
+    return deleted

@@ -282,6 +282,10 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 # Where « Signaler un problème » writes when the académie has no support address
 # of its own (Academie.support_email, set by a superuser).
 SUPPORT_EMAIL = os.environ.get("MONBILAN_SUPPORT_EMAIL", "support@monbilan.localhost")
+# How long the copy of a report is kept (days): then `purge_bilans` deletes it.
+PROBLEM_REPORT_RETENTION_DAYS = int(
+    os.environ.get("MONBILAN_PROBLEM_REPORT_DAYS", "365")
+)
 
 TASKS = {
     "default": {

@@ -1,16 +1,19 @@
 """`python manage.py purge_bilans [--dry-run]`: the daily end of documents.
 
 Warns the candidates whose documents go in 15 days, destroys those whose date
-has come (R6313-7), then warns and removes inactive candidates' accounts. Run it
+has come (R6313-7), then warns and removes inactive candidates' accounts, and
+deletes the « Signaler un problème » reports past their retention period. Run it
 once a day from a scheduler (README); several hosts may run it at the same time.
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from retention.inactive import run_inactive
 from retention.personal_data import prune_archives
 from retention.purge import new_run
 from retention.schedule import run_schedule
+from support.reports import prune_reports
 
 
 class Command(BaseCommand):
@@ -35,10 +38,13 @@ class Command(BaseCommand):
         )
         # The archives of "Télécharger mes données" live ARCHIVE_LIFETIME at most.
         archives = 0 if dry_run else prune_archives()
+        reports = prune_reports(dry_run=dry_run)
         prefix = "Simulation : " if dry_run else ""
         self.stdout.write(
             f"{prefix}{warned} candidat(s) prévenu(s), {purged} bilan(s) détruit(s), "
             f"{inactive_warned} compte(s) inactif(s) prévenu(s), "
             f"{inactive_purged} supprimé(s), {archives} archive(s) expirée(s) "
-            f"effacée(s) ; exécution {run}"
+            f"effacée(s), {reports} signalement(s) de plus de "
+            f"{settings.PROBLEM_REPORT_RETENTION_DAYS} jours effacé(s) ; "
+            f"exécution {run}"
         )
