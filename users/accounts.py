@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
-from .emails import send_account_created_email
+from .emails import send_account_created_email, send_invitation_resent_email
 from .models import User
 
 
@@ -80,3 +80,77 @@ def log_account_changes(before, after, by):
             user=by,
             data={"from": str(before.dabm or ""), "to": str(after.dabm or "")},
         )
+
+
+class InvitationRefused(Exception):
+    """The invitation cannot be sent again; the message says why, in French."""
+
+
+def invitable_accounts(user):
+    """The accounts whose invitation `user` may send again, logged in or not.
+
+    What each role manages, within `User.objects.visible_to`: a superuser every
+    account but superusers, an académie administrator the conseillers and
+    candidates of their académie, a conseiller their own candidates. Anything
+    else is a 404 in the views.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return User.objects.none()
+    accounts = User.objects.visible_to(user).exclude(pk=user.pk)
+    if user.is_superuser:
+        return accounts.filter(is_superuser=False)
+    if user.is_administrateur:
+        return accounts.filter(role__in=[User.Role.CONSEILLER, User.Role.CANDIDAT])
+    if user.is_conseiller:
+        return accounts.candidats()
+    return User.objects.none()
+
+
+def invitation_refusal(account):
+    """Why the invitation of `account` cannot be sent again, or None."""
+    if account.last_login is not None:
+        return _(
+            "Ce compte s'est déjà connecté : son titulaire utilise « Réinitialiser "
+            "votre mot de passe » s'il l'a oublié."
+        )
+    if not account.is_active:
+        return _("Ce compte est bloqué : débloquez-le avant de renvoyer l'invitation.")
+    if not account.email:
+        return _(
+            "Ce compte n'a pas d'adresse électronique : ajoutez-en une avant de "
+            "renvoyer l'invitation."
+        )
+    return None
+
+
+@transaction.atomic
+def resend_invitation(account, *, by, request=None):
+    """E-mail a new one-time link to choose a password to an account that never
+    logged in; every link sent before stops working. Returns whether a
+    provisional password was withdrawn.
+
+    Django's reset tokens hash the stored password and the last login: giving
+    the account a new unusable password (a fresh random value) kills every
+    earlier token. A provisional password chosen by the account's creator goes
+    too, on purpose: whoever asks for the invitation again thinks the first one
+    was lost, and a password written down somewhere is what a lost invitation
+    may have exposed. The screens say so before and after.
+    """
+    account = User.objects.select_for_update().get(pk=account.pk)
+    refusal = invitation_refusal(account)
+    if refusal:
+        raise InvitationRefused(refusal)
+    had_password = account.has_usable_password()
+    account.set_unusable_password()
+    account.must_change_password = False
+    account.save(update_fields=["password", "must_change_password"])
+    log(
+        instance=account,
+        action="monbilan.account.invitation_resent",
+        user=by,
+        data={"provisional_password_withdrawn": had_password},
+    )
+    # Sent once the transaction commits: the link's token is made from the
+    # password saved above.
+    transaction.on_commit(lambda: send_invitation_resent_email(request, account, by))
+    return had_password

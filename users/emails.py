@@ -41,3 +41,19 @@ def send_account_created_email(request, user, created_by):
         },
         user.email,
     )
+
+
+def send_invitation_resent_email(request, user, sent_by):
+    """A new link to choose a password, for an account that never logged in;
+    the links sent before no longer work (`accounts.resend_invitation`)."""
+    enqueue_email(
+        "users/emails/invitation_resent_subject.txt",
+        "users/emails/invitation_resent_body.txt",
+        {
+            "user": user,
+            "sent_by": sent_by,
+            "set_password_url": set_password_url(request, user),
+            "login_url": absolute_url(reverse("users:login"), request),
+        },
+        user.email,
+    )

@@ -11,6 +11,11 @@ urlpatterns = [
     path("mon-compte/", views.account, name="account"),
     path("mon-compte/avatar/<int:pk>/", views.avatar, name="avatar"),
     path(
+        "comptes/<int:pk>/renvoyer-l-invitation/",
+        views.site_resend_invitation,
+        name="resend_invitation",
+    ),
+    path(
         "mot-de-passe/reinitialiser/",
         views.PasswordResetView.as_view(),
         name="password_reset",

@@ -2,15 +2,27 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+
+from wagtail.admin import messages as admin_messages
 
 from . import throttle
+from .accounts import (
+    InvitationRefused,
+    invitable_accounts,
+    invitation_refusal,
+    resend_invitation,
+)
 from .forms import LoginForm, MyAccountForm, PasswordResetForm, SetPasswordForm
 from .models import User
+from .permissions import is_academie_manager
 
 
 class LoginView(auth_views.LoginView):
@@ -104,3 +116,97 @@ def avatar(request, pk):
     response = FileResponse(handle)
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+# --- « Renvoyer l'invitation » -------------------------------------------------
+
+RESEND_LABEL = _("Renvoyer l'invitation")
+
+
+def _resent_message(account, withdrawn):
+    text = _("Un nouveau lien a été envoyé à %(email)s ; l'ancien ne fonctionne plus.")
+    if withdrawn:
+        text = _(
+            "Un nouveau lien a été envoyé à %(email)s ; l'ancien ne fonctionne plus, "
+            "ni le mot de passe provisoire choisi à la création du compte."
+        )
+    return text % {"email": account.email}
+
+
+def admin_account_url(account):
+    """The account's own screen in the admin, where the resend starts."""
+    if account.is_candidat:
+        return reverse("candidate_account", args=[account.pk])
+    if account.is_administrateur:
+        return reverse("administrateurs:edit", args=[account.pk])
+    return reverse("conseillers:edit", args=[account.pk])
+
+
+def add_invitation_banner(request, account):
+    """On an account's admin screen, while it never logged in: say so, with a
+    "Renvoyer l'invitation" button that posts (Wagtail's `w-action` controller,
+    as its own lock and unlock banners do)."""
+    if invitation_refusal(account):
+        return
+    if account.has_usable_password():
+        explanation = _(
+            "Ce compte ne s'est encore jamais connecté. Renvoyer l'invitation envoie "
+            "un nouveau lien pour choisir son mot de passe : le lien envoyé avant et "
+            "le mot de passe provisoire choisi à la création ne fonctionneront plus."
+        )
+    else:
+        explanation = _(
+            "Ce compte ne s'est encore jamais connecté. Renvoyer l'invitation envoie "
+            "un nouveau lien pour choisir son mot de passe : le lien envoyé avant ne "
+            "fonctionnera plus."
+        )
+    admin_messages.info(
+        request,
+        format_html(
+            '{} <span class="buttons"><button type="button" class="button '
+            'button-small button-secondary" data-controller="w-action" '
+            'data-action="w-action#post" data-w-action-url-value="{}">{}</button>'
+            "</span>",
+            explanation,
+            reverse("resend_invitation", args=[account.pk]),
+            RESEND_LABEL,
+        ),
+    )
+
+
+@require_POST
+def admin_resend_invitation(request, pk):
+    """The admin's « Renvoyer l'invitation » (académie administrators and
+    superusers; outside what they manage: 404)."""
+    if not is_academie_manager(request.user):
+        raise PermissionDenied
+    account = get_object_or_404(invitable_accounts(request.user), pk=pk)
+    try:
+        withdrawn = resend_invitation(account, by=request.user, request=request)
+    except InvitationRefused as refusal:
+        admin_messages.error(request, str(refusal))
+    else:
+        admin_messages.success(request, _resent_message(account, withdrawn))
+    return redirect(admin_account_url(account))
+
+
+@login_required
+@require_POST
+def site_resend_invitation(request, pk):
+    """A conseiller's « Renvoyer l'invitation » for one of their candidates, from
+    the candidate's bilan page (`next`); any other account is a 404."""
+    if not request.user.is_conseiller:
+        raise Http404
+    account = get_object_or_404(invitable_accounts(request.user), pk=pk)
+    try:
+        withdrawn = resend_invitation(account, by=request.user, request=request)
+    except InvitationRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _resent_message(account, withdrawn))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("dashboard")
+    return redirect(target)

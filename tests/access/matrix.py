@@ -219,6 +219,16 @@ def requests(o):
             f"/admin/candidats/compte/{o['candidat']}/supprimer/",
             None,
         ),
+        "reassign_candidates": (
+            "get",
+            f"/admin/conseillers/{o['conseiller']}/reaffecter/",
+            None,
+        ),
+        "users:resend_invitation": (
+            "post",
+            f"/comptes/{o['candidat']}/renvoyer-l-invitation/",
+            {"next": f"/bilans/{bilan}/"},
+        ),
         "destructions:index": ("get", "/admin/journal-des-destructions/", None),
         "destructions:index_results": (
             "get",

@@ -45,6 +45,7 @@ PROJECT_MODULES = (
     "search.",
     "synthese.",
     "retention.",
+    "reassignment.",
     "monbilan.",
 )
 
@@ -132,6 +133,12 @@ EXPECTED = {
     # Erasing a candidate at their request, and the journal of destructions:
     # the académie's administrator (their académie's) and superusers.
     "retention_erase_candidate": "L   403 403 403 403 A   200 404 200",
+    # « Réaffecter les candidats »: the académie's administrator (their
+    # académie's conseillers) and superusers.
+    "reassign_candidates": "L   403 403 403 403 A   200 404 200",
+    # « Renvoyer l'invitation » (POST): in the admin, whoever manages the
+    # account; on the site, the candidate's own conseiller.
+    "users:resend_invitation": "L   404 404 302 404 404 404 404 404",
     "destructions:index": "L   403 403 403 403 A   200 200 200",
     "destructions:index_results": "L   403 403 403 403 A   200 200 200",
     # The académies' administrators: superusers only; blocked, never deleted. An
