@@ -7,6 +7,7 @@ the confirmation the file waits in the private storage (never a public URL),
 named in the session of the person who sent it, and is deleted after.
 """
 
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -20,6 +21,7 @@ from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -37,6 +39,8 @@ from .models import Academie
 from .permissions import is_academie_manager
 
 SESSION_KEY = "users.import_conseillers"
+#: Where a previewed file waits for its confirmation, in the private storage.
+FOLDER = "imports/conseillers"
 EXTENSIONS = (".csv", ".txt")
 TITLE = _("Importer des conseillers")
 
@@ -136,6 +140,20 @@ def render_preview(request, checked, *, filename, token=None, status=200):
     )
 
 
+def forget_stale(storage, max_age=datetime.timedelta(days=1)):
+    """Delete the files of previews never confirmed (their session ended or their
+    tab was closed): nobody can confirm them after a day."""
+    try:
+        _folders, names = storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return
+    limit = timezone.now() - max_age
+    for name in names:
+        path = f"{FOLDER}/{name}"
+        if storage.get_modified_time(path) < limit:
+            storage.delete(path)
+
+
 def forget_pending(request):
     """Delete the file waiting for confirmation, if any."""
     pending = request.session.pop(SESSION_KEY, None)
@@ -154,25 +172,26 @@ def upload(request):
     if not form.is_valid():
         return render_form(request, form, status=400)
     academie = form.cleaned_data.get("academie") or user.academie
-    upload = form.cleaned_data["fichier"]
+    sent = form.cleaned_data["fichier"]
     try:
-        checked = preview(upload, academie)
+        checked = preview(sent, academie)
     except ImportFileError as error:
         form.add_error("fichier", error.message)
         return render_form(request, form, status=400)
     forget_pending(request)
+    forget_stale(storages["private"])
     if not checked.is_valid:
-        return render_preview(request, checked, filename=upload.name, status=400)
-    upload.seek(0)
+        return render_preview(request, checked, filename=sent.name, status=400)
+    sent.seek(0)
     token = uuid.uuid4().hex
-    name = storages["private"].save(f"imports/conseillers/{token}.csv", upload)
+    name = storages["private"].save(f"{FOLDER}/{token}.csv", sent)
     request.session[SESSION_KEY] = {
         "name": name,
         "academie": academie.pk,
-        "filename": upload.name,
+        "filename": sent.name,
         "token": token,
     }
-    return render_preview(request, checked, filename=upload.name, token=token)
+    return render_preview(request, checked, filename=sent.name, token=token)
 
 
 @require_POST
