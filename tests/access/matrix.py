@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from PIL import Image
 
+from activity_report.models import ActivityReport
 from home.models import ContentPage
 from home.setup import install_site_pages
 from phases.models import ConsentPage, PhaseSubmission, RendezVous, SubmissionFile
@@ -81,7 +82,14 @@ def objects(world, phases):
         duration_minutes=60,
         modalite=RendezVous.Modalite.TELEPHONE,
     )
+    # A published « Rapport d'activité » of Montpellier.
+    report = ActivityReport.objects.create(
+        title="Rapport 2026", academie=world.montpellier, year=2026, live=True
+    )
+    report.save_revision()
     return {
+        "activity_report": report.pk,
+        "activity_report_revision": report.latest_revision_id,
         "planned_rendezvous": planned.pk,
         "emargement_rendezvous": emarge.pk,
         "bilan": world.bilan.pk,
@@ -224,6 +232,11 @@ def requests(o):
             f"/admin/conseillers/{o['conseiller']}/reaffecter/",
             None,
         ),
+        "resend_invitation": (
+            "post",
+            f"/admin/comptes/{o['candidat']}/renvoyer-l-invitation/",
+            {},
+        ),
         "users:resend_invitation": (
             "post",
             f"/comptes/{o['candidat']}/renvoyer-l-invitation/",
@@ -238,7 +251,56 @@ def requests(o):
         **viewset_requests("academies", o["academie"]),
         **viewset_requests("dabms", o["dabm"]),
         **viewset_requests("administrateurs", o["administrateur"], copy=False),
+        **activity_report_requests(o["activity_report"], o["activity_report_revision"]),
     }
+
+
+#: The namespace of the « Indicateurs de résultats » block's chooser.
+REPORT_CHOOSER = "wagtailsnippetchoosers_activity_report_activityreport"
+
+
+def activity_report_requests(pk, revision):
+    """The « Rapports d'activité » snippet's URLs, and its chooser's."""
+    base = "/admin/rapports-activite/"
+    history = f"{base}history/{pk}/revisions"
+    chooser = "/admin/snippets/choose/activity_report/activityreport/"
+    urls = {
+        "list": ("get", base, None),
+        "list_results": ("get", f"{base}results/", None),
+        "add": ("get", f"{base}add/", None),
+        "revisions_revert": ("get", f"{history}/{revision}/revert/", None),
+        "revisions_compare": ("get", f"{history}/compare/earliest...latest/", None),
+        "revisions_unschedule": ("get", f"{history}/{revision}/unschedule/", None),
+        "recompute": ("post", f"{base}recalculer/{pk}/", {}),
+    }
+    for name, path in (
+        ("edit", "edit"),
+        ("delete", "delete"),
+        ("usage", "usage"),
+        ("history", "history"),
+        ("history_results", "history-results"),
+        ("inspect", "inspect"),
+        ("unpublish", "unpublish"),
+        ("lock", "lock"),
+        ("unlock", "unlock"),
+        ("pdf", "pdf"),
+        ("csv", "csv"),
+    ):
+        urls[name] = ("get", f"{base}{path}/{pk}/", None)
+    rows = {f"rapports_activite:{name}": row for name, row in urls.items()}
+    rows.update(
+        {
+            f"{REPORT_CHOOSER}:choose": ("get", chooser, None),
+            f"{REPORT_CHOOSER}:choose_results": ("get", f"{chooser}results/", None),
+            f"{REPORT_CHOOSER}:chosen": ("get", f"{chooser}chosen/{pk}/", None),
+            f"{REPORT_CHOOSER}:chosen_multiple": (
+                "get",
+                f"{chooser}chosen-multiple/?id={pk}",
+                None,
+            ),
+        }
+    )
+    return rows
 
 
 def viewset_requests(prefix, pk, copy=True):

@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 import pytest
 
-from .matrix import ROLES, objects, outcome, requests
+from .matrix import REPORT_CHOOSER, ROLES, objects, outcome, requests
 
 # The project's namespaces and admin URL names; everything else under /admin/ is
 # Wagtail's own.
@@ -30,6 +30,7 @@ PROJECT_NAMESPACES = {
     "academies",
     "dabms",
     "administrateurs",
+    "rapports_activite",
 }
 PROJECT_ADMIN_NAMES = {
     "activity_report",
@@ -46,6 +47,7 @@ PROJECT_MODULES = (
     "synthese.",
     "retention.",
     "reassignment.",
+    "activity_report.",
     "monbilan.",
 )
 
@@ -138,6 +140,7 @@ EXPECTED = {
     "reassign_candidates": "L   403 403 403 403 A   200 404 200",
     # « Renvoyer l'invitation » (POST): in the admin, whoever manages the
     # account; on the site, the candidate's own conseiller.
+    "resend_invitation": "L   403 403 403 403 A   302 404 302",
     "users:resend_invitation": "L   404 404 302 404 404 404 404 404",
     "destructions:index": "L   403 403 403 403 A   200 200 200",
     "destructions:index_results": "L   403 403 403 403 A   200 200 200",
@@ -152,6 +155,39 @@ EXPECTED = {
     "administrateurs:history": "L   403 403 403 403 404 404 404 200",
     "administrateurs:history_results": "L   403 403 403 403 404 404 404 200",
     "administrateurs:usage": "L   403 403 403 403 404 404 404 200",
+    # « Rapports d'activité »: the académie's administrators theirs (404 for
+    # another académie's, and for a référent, who may only choose a published
+    # one of their académie for a page), superusers all. Locking is a POST.
+    **{
+        f"rapports_activite:{_name}": "L   403 403 403 403 A   200 200 200"
+        for _name in ("list", "list_results", "add")
+    },
+    **{
+        f"rapports_activite:{_name}": "L   403 403 403 403 404 200 404 200"
+        for _name in (
+            "edit",
+            "delete",
+            "usage",
+            "history",
+            "history_results",
+            "inspect",
+            "revisions_revert",
+            "revisions_compare",
+            "revisions_unschedule",
+            "unpublish",
+            "pdf",
+            "csv",
+        )
+    },
+    "rapports_activite:lock": "L   403 403 403 403 404 405 404 405",
+    "rapports_activite:unlock": "L   403 403 403 403 404 405 404 405",
+    "rapports_activite:recompute": "L   403 403 403 403 404 302 404 302",
+    # The block's chooser: published reports of the user's académie only (an
+    # empty list for Toulouse, 404 on Montpellier's).
+    f"{REPORT_CHOOSER}:choose": "L   403 403 403 403 200 200 200 200",
+    f"{REPORT_CHOOSER}:choose_results": "L   403 403 403 403 200 200 200 200",
+    f"{REPORT_CHOOSER}:chosen": "L   403 403 403 403 200 200 404 200",
+    f"{REPORT_CHOOSER}:chosen_multiple": "L   403 403 403 403 200 200 200 200",
 }
 SUPERUSER_ONLY = "L   403 403 403 403 A   A   A   200"
 for _prefix in ("academies", "dabms"):
