@@ -53,21 +53,21 @@ class ImportForm(forms.Form):
     )
     fichier = forms.FileField(
         label=_("Fichier CSV"),
-        help_text=_(
-            "Colonnes : identifiant, courriel, prénom, nom, DABM, référent (oui ou "
-            "non), séparées par des points-virgules ou des virgules ; "
-            "%(rows)s conseillers et %(size)s au plus."
-        )
-        % {
-            "rows": f"{MAX_ROWS:,}".replace(",", "\u202f"),
-            "size": filesizeformat(MAX_BYTES),
-        },
         widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
         error_messages={"required": _("Choisissez le fichier CSV à importer.")},
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # Written here, in the request's language ("2 Mo", not "2.0 MB").
+        self.fields["fichier"].help_text = _(
+            "Colonnes : identifiant, courriel, prénom, nom, DABM, référent (oui ou "
+            "non), séparées par des points-virgules ou des virgules ; "
+            "%(rows)s conseillers et %(size)s au plus."
+        ) % {
+            "rows": f"{MAX_ROWS:,}".replace(",", "\u202f"),
+            "size": filesizeformat(MAX_BYTES),
+        }
         # An administrator imports into their own académie; a superuser chooses.
         if not user.is_superuser:
             del self.fields["academie"]
