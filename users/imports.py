@@ -154,18 +154,22 @@ def _sniff(file):
             )
         )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if b"\x00" in head:
+        # Excel's "Texte Unicode".
+        candidates = ("utf-16",)
+    elif b"\x00" in head:
         raise ImportFileError(
             _(
                 "Ce fichier n'est pas un fichier texte CSV : enregistrez le tableau "
                 "au format « CSV UTF-8 » et déposez ce fichier."
             )
         )
-    # A file that is valid UTF-8 is read as such; otherwise it is Windows-1252,
-    # what Excel writes for "CSV (séparateur : point-virgule)" in France. Decided
-    # on the whole file before any row is read, a chunk at a time.
-    for encoding in ("utf-8-sig", "cp1252"):
+    else:
+        # A file that is valid UTF-8 is read as such; otherwise it is
+        # Windows-1252, what Excel writes for "CSV (séparateur : point-virgule)"
+        # in France. Decided on the whole file before any row is read, a chunk
+        # at a time.
+        candidates = ("utf-8-sig", "cp1252")
+    for encoding in candidates:
         if _decodes(file, encoding):
             return encoding
     raise ImportFileError(
