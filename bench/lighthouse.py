@@ -118,16 +118,10 @@ def lighthouse(url, cookie, output):
     }
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page")
-    parser.add_argument(
-        "--reuse", action="store_true", help="keep the database and static files"
-    )
-    parser.add_argument("--reports", help="keep Lighthouse's JSON reports here")
-    parser.add_argument("--only", help="only the page whose name starts with this")
-    options = parser.parse_args()
-    if not options.reuse:
+def measure(count=3, reuse=False, reports=None, only=None):
+    """{page name: medians of `count` Lighthouse runs}; `reuse` keeps the database
+    (`make bench` measures on the one it has just filled)."""
+    if not reuse:
         print(f"== database {ENV['DATABASE_URL'].rsplit('/', 1)[-1]}", flush=True)
         recreate_database()
         manage("migrate", "--noinput", quiet=True)
@@ -147,10 +141,10 @@ def main():
     ).stdout
     pages = json.loads(output.strip().splitlines()[-1])
     results = {}
-    if options.only:
-        pages = {k: v for k, v in pages.items() if k.startswith(options.only)}
+    if only:
+        pages = {k: v for k, v in pages.items() if k.startswith(only)}
     with Gunicorn(), tempfile.TemporaryDirectory() as folder:
-        folder = options.reports or folder
+        folder = reports or folder
         client = Client().login(USERNAME)
         # The candidate consents first, or every page sends them to « Votre accord ».
         client.post("/votre-accord/", {"accept": "on"})
@@ -165,7 +159,7 @@ def main():
                     cookie,
                     f"{folder}/{report_name(path)}-{number}.json",
                 )
-                for number in range(options.runs)
+                for number in range(count)
             ]
             result = {
                 key: statistics.median(run[key] for run in runs)
@@ -179,6 +173,19 @@ def main():
                 raise RuntimeError(f"Lighthouse was sent to {result['final_url']}")
             results[name] = result
             print(f"  {name} ({path}): {json.dumps(result)}", flush=True)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the database and static files"
+    )
+    parser.add_argument("--reports", help="keep Lighthouse's JSON reports here")
+    parser.add_argument("--only", help="only the page whose name starts with this")
+    options = parser.parse_args()
+    results = measure(options.runs, options.reuse, options.reports, options.only)
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
 

@@ -12,13 +12,14 @@ by round, `time.process_time()` around
 Prints the medians as Markdown for docs/benchmarks.md. Target (issue 16): a login
 at most 60 ms of server CPU.
 
-    python -m bench.login [--runs 21]
+    python -m bench.login [--runs 21] [--json]
 
 Settings: monbilan.settings.test (its throw-away test database: SQLite in memory,
 or `test_<name>` of DATABASE_URL), with PASSWORD_HASHERS overridden per row.
 """
 
 import argparse
+import json
 import os
 import statistics
 import time
@@ -78,10 +79,8 @@ def one_round(client, hashers, user, encoded):
     return verify, view
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=21)
-    args = parser.parse_args()
+def measure(runs):
+    """[{hasher, verify_ms, login_ms}]: the medians of `runs` rounds, per row."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "monbilan.settings.test")
     django.setup()
     from django.contrib.auth.hashers import make_password
@@ -110,7 +109,7 @@ def main():
             setups.append((Client(), hashers, user, encoded))
             one_round(*setups[-1])  # warm-up: templates, URLconf, imports
         timings = [([], []) for _ in table]
-        for _run in range(args.runs):
+        for _run in range(runs):
             # The rows alternate within each round.
             for (verifies, views), setup in zip(timings, setups, strict=True):
                 verify, view = one_round(*setup)
@@ -119,13 +118,34 @@ def main():
     finally:
         connection.creation.destroy_test_db(test_db, verbosity=0)
 
+    return [
+        {
+            "hasher": label,
+            "verify_ms": statistics.median(verifies) * 1000,
+            "login_ms": statistics.median(views) * 1000,
+        }
+        for (label, _, _), (verifies, views) in zip(table, timings, strict=True)
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument(
+        "--json", action="store_true", help="print the medians as JSON (bench.run)"
+    )
+    args = parser.parse_args()
+    results = measure(args.runs)
+    if args.json:
+        print(json.dumps(results))
+        return
     print(f"Medians of {args.runs} runs, CPU of this process (time.process_time).\n")
     print("| hasher | hash verification | login (POST /connexion/) |")
     print("|---|---:|---:|")
-    for (label, _, _), (verifies, views) in zip(table, timings, strict=True):
+    for row in results:
         print(
-            f"| {label} | {statistics.median(verifies) * 1000:.0f} ms "
-            f"| **{statistics.median(views) * 1000:.0f} ms** |"
+            f"| {row['hasher']} | {row['verify_ms']:.0f} ms "
+            f"| **{row['login_ms']:.0f} ms** |"
         )
 
 

@@ -9,8 +9,8 @@ and its candidates), with bench.settings (production's). Django's test client GE
 the phase page as `bench.candidat1`, `--runs` times after a warm-up, and prints the
 median `time.process_time()` of a request: the server's CPU without HTTP or
 gunicorn. `--profile` prints cProfile's top functions by cumulative time; `--html`
-writes the page's HTML (CSRF tokens blanked) to compare markup before and after a
-change byte for byte.
+writes the page's HTML (CSRF tokens and random ids blanked) to compare markup
+before and after a change byte for byte.
 """
 
 import argparse
@@ -23,17 +23,22 @@ import time
 from bench.common import django_setup
 
 TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# django-dsfr's breadcrumb draws a random id at each rendering.
+BREADCRUMB = re.compile(r"breadcrumb-[a-z]{16}")
 
 
 def page_html(response):
-    return TOKEN.sub(r"\1TOKEN\2", response.content.decode())
+    html = TOKEN.sub(r"\1TOKEN\2", response.content.decode())
+    return BREADCRUMB.sub("breadcrumb-ID", html)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--html", help="write the page's HTML (tokens blanked) here")
+    parser.add_argument(
+        "--html", help="write the page's HTML (tokens, random ids blanked) here"
+    )
     parser.add_argument("--user", default="bench.candidat1")
     options = parser.parse_args()
     django_setup()

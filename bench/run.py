@@ -1,16 +1,25 @@
 # ruff: noqa: T201 (a command-line script: it prints its results)
-"""`make bench`: phase page vs Wagtail form page, activity table and CSV at 5,000
-and 50,000 bilans, query counts at 10 and 1,000 rows. Loopback only.
+"""`make bench`: every performance target of issue 16 in one run. Loopback only.
 
-Recreates the PostgreSQL database `monbilan_bench` on 127.0.0.1, generates the
-data (`manage.py generate_data`), runs gunicorn (2 workers, bench.settings =
-production settings over plain HTTP) and prints the figures as Markdown (also
-written to $TMPDIR/monbilan-bench-results.json) for docs/benchmarks.md.
+In order: the phase page vs a Wagtail form page with the same 40 fields (worker
+CPU per request), the activity table and its CSV at 5,000 and 50,000 bilans, the
+CSV vs `psql \\copy` of its own COPY statement at 50,000, query counts at 10 and
+1,000 rows, a login's CPU (bench/login.py, in-process) and Lighthouse's mobile
+profile (bench/lighthouse.py: node_modules, CHROME_PATH or /usr/bin/chromium).
+
+Recreates the PostgreSQL database `monbilan_bench` (or $BENCH_DB) on 127.0.0.1,
+generates the data (`manage.py generate_data`, which ends with ANALYZE), runs
+gunicorn (2 workers, bench.settings = production settings over plain HTTP) and
+prints the figures as JSON (also written to $TMPDIR/monbilan-bench-results.json)
+and, last, one Markdown line per target of the issue: measured, met or not.
 
     python -m bench.run [--seconds 30] [--rounds 3] [--clients 4] [--large 50000]
+        [--export-rounds 5] [--login-runs 21] [--lighthouse-runs 3 (0: none)]
     python -m bench.run --forms-only      # the phase page vs the peer only
     python -m bench.run --activity-only   # activity table on the existing data
     python -m bench.run --export-only     # the CSV vs `psql \\copy`, existing data
+    python -m bench.run --login-only      # a login's CPU
+    python -m bench.run --lighthouse-only # Lighthouse on the existing data
 """
 
 import argparse
@@ -162,8 +171,12 @@ def compare_forms(setup, seconds, concurrency, server, rounds=3):
         ("POST draft save (autosave, 40 answers)", candidates, save_draft),
         ("POST Wagtail form page submission", anonymous, post_peer),
     ]
-    for _name, clients, action in scenarios:
-        run_clients(clients, 2, action)  # warm-up
+    for name, clients, action in scenarios:
+        warm_up = run_clients(clients, 2, action)
+        # Only 200s are the figures asked for: a redirection (to the consent page,
+        # to the login) would be timed as if it were the page.
+        if set(warm_up["statuses"]) != {200}:
+            raise RuntimeError(f"{name}: answered {warm_up['statuses']}")
     runs = {name: [] for name, _clients, _action in scenarios}
     for number in range(1, rounds + 1):
         for name, clients, action in scenarios:
@@ -284,6 +297,111 @@ def generate(candidates):
     return time.monotonic() - started
 
 
+def login_cpu(runs):
+    """bench/login.py in its own process: test settings, its own test database."""
+    output = subprocess.run(  # noqa: S603
+        [PYTHON, "-m", "bench.login", "--runs", str(runs), "--json"],
+        cwd=ROOT,
+        env={**ENV, "DJANGO_SETTINGS_MODULE": "monbilan.settings.test"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    results = json.loads(output.strip().splitlines()[-1])
+    for row in results:
+        print(f"  {row}", flush=True)
+    return results
+
+
+def lighthouse(runs):
+    """bench/lighthouse.py on the database this run filled."""
+    from bench import lighthouse as lighthouse_script
+
+    return lighthouse_script.measure(runs, reuse=True)
+
+
+def ratio(numerator, denominator):
+    return numerator / denominator if numerator and denominator else float("nan")
+
+
+def report(results):
+    """Issue 16's targets, one line each, as Markdown: figure, target, met or not."""
+    lines = ["| target (issue 16) | measured | met |", "|---|---|---|"]
+
+    def line(name, measured, met):
+        lines.append(f"| {name} | {measured} | {'yes' if met else '**no**'} |")
+
+    forms = results.get("forms")
+    if forms:
+        phase = forms["GET phase page (40 questions, candidate)"]
+        peer = forms["GET Wagtail form page (40 fields)"]
+        cpu = ratio(
+            phase["worker_cpu_ms_per_request"], peer["worker_cpu_ms_per_request"]
+        )
+        line(
+            "phase page ≤ 0.7× the peer's worker CPU per request",
+            f"{phase['worker_cpu_ms_per_request']:.1f} ms vs "
+            f"{peer['worker_cpu_ms_per_request']:.1f} ms = {cpu:.2f}× "
+            f"(throughput {ratio(phase['rps'], peer['rps']):.2f}×)",
+            cpu <= 0.7,
+        )
+    export = results.get("export_vs_copy")
+    if export:
+        line(
+            f"CSV export ≤ 1.5× `psql \\copy` ({export['rows']:,} rows)",
+            f"{export['export_seconds_median']:.2f} s vs "
+            f"{export['psql_copy_seconds_median']:.2f} s = {export['ratio']:.2f}×; "
+            f"worker RSS {export['worker_rss_before_mib']:.0f} → "
+            f"{export['worker_peak_rss_mib']:.0f} MiB",
+            export["ratio"] <= 1.5,
+        )
+    login = results.get("login")
+    if login:
+        after = next(row for row in login if "after" in row["hasher"])
+        line(
+            "a login ≤ 60 ms of server CPU",
+            f"{after['login_ms']:.0f} ms (hash {after['verify_ms']:.0f} ms)",
+            after["login_ms"] <= 60,
+        )
+    pages = results.get("lighthouse")
+    if pages:
+        scores = {name: page["performance"] for name, page in pages.items()}
+        line(
+            "Lighthouse performance ≥ 90 (mobile)",
+            ", ".join(f"{name} {score:.0f}" for name, score in scores.items()),
+            min(scores.values()) >= 90,
+        )
+        scores = {name: page["accessibility"] for name, page in pages.items()}
+        line(
+            "Lighthouse accessibility 100",
+            ", ".join(f"{name} {score:.0f}" for name, score in scores.items()),
+            min(scores.values()) >= 100,
+        )
+    counts = results.get("querycounts")
+    if counts:
+        flat = all(
+            len({v["queries"] for v in by.values()}) == 1 for by in counts.values()
+        )
+        line(
+            "query counts flat from 10 to 1,000 rows",
+            "; ".join(
+                f"{name} {'/'.join(str(v['queries']) for v in by.values())}"
+                for name, by in counts.items()
+            ),
+            flat,
+        )
+    return "\n".join(lines)
+
+
+def finish(results):
+    (Path(tempfile.gettempdir()) / "monbilan-bench-results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False)
+    )
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    print()
+    print(report(results))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -293,6 +411,13 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--small", type=int, default=5000)
     parser.add_argument("--large", type=int, default=50000)
+    parser.add_argument(
+        "--export-rounds", type=int, default=5, help="export / psql \\copy pairs"
+    )
+    parser.add_argument("--login-runs", type=int, default=21)
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=3, help="0: no Lighthouse"
+    )
     parser.add_argument(
         "--activity-only",
         action="store_true",
@@ -308,19 +433,33 @@ def main():
         action="store_true",
         help="only the phase page vs the Wagtail form page (on --small bilans)",
     )
+    parser.add_argument(
+        "--login-only", action="store_true", help="only a login's CPU (bench/login.py)"
+    )
+    parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="only Lighthouse, on the existing data (bench/lighthouse.py)",
+    )
     options = parser.parse_args()
-    results = {"options": vars(options)}
+    results = {"options": vars(options), "started": time.strftime("%Y-%m-%d %H:%M")}
     if options.export_only:
+        fixtures("root")
         with Gunicorn(timeout=900) as server:
-            results["export_vs_copy"] = export_vs_copy(server, options.rounds)
-        print(json.dumps(results, indent=2))
-        return
+            results["export_vs_copy"] = export_vs_copy(server, options.export_rounds)
+        return finish(results)
     if options.activity_only:
+        fixtures("root")
         with Gunicorn(timeout=900) as server:
             results["activity"] = activity(server, repeats=2)
         results["querycounts"] = fixtures("querycounts")
-        print(json.dumps(results, indent=2))
-        return
+        return finish(results)
+    if options.login_only:
+        results["login"] = login_cpu(options.login_runs)
+        return finish(results)
+    if options.lighthouse_only:
+        results["lighthouse"] = lighthouse(options.lighthouse_runs or 3)
+        return finish(results)
 
     print("== database monbilan_bench", flush=True)
     recreate_database()
@@ -335,8 +474,7 @@ def main():
             setup, options.seconds, options.clients, server, options.rounds
         )
         if options.forms_only:
-            print(json.dumps(results, indent=2))
-            return
+            return finish(results)
         print(f"== activity table, {options.small} bilans", flush=True)
         results["activity_small"] = activity(server)
 
@@ -344,14 +482,17 @@ def main():
     with Gunicorn(timeout=900) as server:
         print(f"== activity table, {options.large} bilans", flush=True)
         results["activity_large"] = activity(server)
-        results["export_vs_copy"] = export_vs_copy(server, options.rounds)
+        print(f"== CSV export vs psql \\copy, {options.large} bilans", flush=True)
+        results["export_vs_copy"] = export_vs_copy(server, options.export_rounds)
 
     print("== query counts", flush=True)
     results["querycounts"] = fixtures("querycounts")
-    (Path(tempfile.gettempdir()) / "monbilan-bench-results.json").write_text(
-        json.dumps(results, indent=2)
-    )
-    print(json.dumps(results, indent=2))
+    print("== login CPU (in-process, test settings)", flush=True)
+    results["login"] = login_cpu(options.login_runs)
+    if options.lighthouse_runs:
+        print("== Lighthouse, mobile profile", flush=True)
+        results["lighthouse"] = lighthouse(options.lighthouse_runs)
+    return finish(results)
 
 
 if __name__ == "__main__":
