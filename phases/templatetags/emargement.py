@@ -4,9 +4,10 @@
 when the bilan comes annotated with `realised_minutes`).
 `{% emargement_for_conseiller bilan %}`: the hours line, the past rendez-vous
 to mark, and the relevé. `{% emargement_for_candidate bilan %}`: the hours
-line, « Je confirme ma présence » on the réalisé ones not yet confirmed, those already
-confirmed, and the relevé. One query each: the hours are summed from the rendez-vous they read
-(a réalisé one is always past: the émargement refuses a future one).
+line, « Je confirme ma présence » on the réalisé ones not yet confirmed, those
+already confirmed, and the relevé. One query each: the hours are summed from the
+rendez-vous they read (a réalisé one is always past: the émargement refuses a
+future one).
 """
 
 from django import template
