@@ -20,6 +20,7 @@ from .reports.views import (
     StatisticsView,
 )
 from .views.admin import CandidatViewSet, candidate_account_urls
+from .views.bulk_actions import CANDIDAT_BULK_ACTIONS
 from .views.serving import serve_phase_pages
 
 # The highest order makes it the innermost link of Wagtail's serving chain.
@@ -28,6 +29,9 @@ hooks.register("construct_homepage_panels", academie_dashboard)
 hooks.register("before_delete_page", keep_phases_in_use)
 hooks.register("before_bulk_action", keep_phases_in_use_in_bulk)
 hooks.register("register_admin_urls", candidate_account_urls)
+# "Bloquer", "Débloquer", "Exporter en CSV" on the Candidats listing.
+for action_class in CANDIDAT_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class)
 
 
 @hooks.register("register_admin_urls")

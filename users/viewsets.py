@@ -7,20 +7,25 @@
   `User.objects.visible_to(request.user)`.
 """
 
+import re
 from operator import methodcaller
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets.button import ListingButton
 
 import django_filters
 
@@ -35,6 +40,7 @@ from .admin_forms import (
 )
 from .models import Academie, Dabm, User
 from .permissions import AcademieAccountsPolicy
+from .views import add_invitation_banner
 
 
 class AcademieViewSet(ModelViewSet):
@@ -83,7 +89,131 @@ class ConseillerFilterSet(WagtailFilterSet):
         fields = []
 
 
-class AccountIndexView(IndexView):
+# The letters a name may carry for each plain one: "helene" finds "Hélène",
+# "ELOISE" finds "Éloïse", and "Hélène" finds "Helene" typed without accents.
+ACCENT_VARIANTS = {
+    "a": "aàáâãäå",
+    "c": "cç",
+    "e": "eèéêë",
+    "i": "iìíîï",
+    "n": "nñ",
+    "o": "oòóôõö",
+    "u": "uùúûü",
+    "y": "yýÿ",
+}
+UNACCENT = str.maketrans(
+    {variant: plain for plain, all_ in ACCENT_VARIANTS.items() for variant in all_}
+)
+
+
+def accent_insensitive_pattern(word):
+    """A regular expression that finds `word` whatever its accents: one class
+    of variants per letter, everything else literal."""
+    return "".join(
+        f"[{ACCENT_VARIANTS[char]}]" if char in ACCENT_VARIANTS else re.escape(char)
+        for char in word.lower().translate(UNACCENT)
+    )
+
+
+class FoldedSearchMixin:
+    """The listing's search box (`search_fields`, database filtering) as a
+    person types a name: every word must be found in one of the fields ("anne
+    martin" finds Anne Martin, whose names are two fields), whatever the case
+    and the accents. Wagtail's own filtering looks for the whole phrase in one
+    field, with the accents as typed.
+
+    Django's `iregex` works alike on SQLite (Python's `re`, which Django
+    registers there) and PostgreSQL (`~*`); the regular expression is ours,
+    never the user's: their characters are escaped.
+    """
+
+    @cached_property
+    def no_results_message(self):
+        # Wagtail's French read « Aucun(e) utilisateurs ne correspond à votre
+        # requête. »
+        if self.is_searching or self.is_filtering:
+            return _("Aucun résultat ne correspond à votre recherche.")
+        return super().no_results_message
+
+    def search_queryset(self, queryset):
+        if not self.is_searching or not self.search_fields:
+            return super().search_queryset(queryset)
+        for word in self.search_query.split():
+            pattern = accent_insensitive_pattern(word)
+            matches = Q()
+            for field in self.search_fields:
+                matches |= Q(**{f"{field}__iregex": pattern})
+            queryset = queryset.filter(matches)
+        return queryset
+
+
+class SelectionCheckboxColumn(BulkActionsCheckboxColumn):
+    """Wagtail's checkbox column, each box named after its row ("Sélectionner
+    Anne Martin") rather than "Sélectionner" described by a title cell's id."""
+
+    cell_template_name = "wagtailadmin/monbilan/selection_checkbox_cell.html"
+
+    def __init__(self, *args, name_of=str, **kwargs):
+        super().__init__(*args, obj_type="monbilan", **kwargs)
+        self.name_of = name_of
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["row_name"] = self.name_of(instance)
+        return context
+
+
+class BulkActionsListingMixin:
+    """For an IndexView: a checkbox on each row and a footer with the buttons of
+    the bulk actions whose types `bulk_actions` names (users.bulk_actions,
+    phases.views.bulk_actions), in the listing's template `bulk_index.html`.
+
+    Wagtail's footer (`bulk_action_choices`) lists every action registered for
+    the model: for User, Wagtail's own (delete, assign a role, active state),
+    which are not the académie's.
+    """
+
+    bulk_actions = ()
+    template_name = "wagtailadmin/monbilan/bulk_index.html"
+
+    def bulk_row_name(self, obj):
+        return str(obj)
+
+    @cached_property
+    def columns(self):
+        checkbox = SelectionCheckboxColumn("bulk_actions", name_of=self.bulk_row_name)
+        return [checkbox, *super().columns]
+
+    def bulk_action_buttons(self):
+        opts = self.model._meta
+        actions = [
+            bulk_action_registry.get_bulk_action_class(
+                opts.app_label, opts.model_name, action_type
+            )
+            for action_type in self.bulk_actions
+        ]
+        return [
+            ListingButton(
+                action.display_name,
+                reverse(
+                    "wagtail_bulk_action",
+                    args=[opts.app_label, opts.model_name, action.action_type],
+                ),
+                attrs={"aria-label": action.aria_label, "data-bulk-action-button": ""},
+                priority=action.action_priority,
+                classname=" ".join({*action.classes, "bulk-action-btn"}),
+            )
+            for action in actions
+            if action is not None
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["bulk_action_buttons"] = self.bulk_action_buttons()
+        return context
+
+
+class AccountIndexView(FoldedSearchMixin, IndexView):
     """Each row opens the account's edit screen: its name is the link, and the
     row's "…" menu offers "Modifier", as Wagtail does for its own listings.
 
@@ -112,7 +242,9 @@ class AccountIndexView(IndexView):
         return [title, *others]
 
 
-class ConseillerIndexView(AccountIndexView):
+class ConseillerIndexView(BulkActionsListingMixin, AccountIndexView):
+    bulk_actions = ("monbilan_block", "monbilan_unblock", "monbilan_export")
+
     def get_base_queryset(self):
         return (
             User.objects.visible_to(self.request.user)
@@ -120,6 +252,18 @@ class ConseillerIndexView(AccountIndexView):
             .select_related("dabm")
             .annotate(nb_candidats=Count("bilans_suivis__candidate", distinct=True))
         )
+
+    @cached_property
+    def header_buttons(self):
+        # Next to « Ajouter un conseiller »: several at once from a CSV file.
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Importer des conseillers"),
+                url=reverse("users_import_conseillers"),
+                icon_name="upload",
+            ),
+        ]
 
 
 class SectionBreadcrumbsMixin:
@@ -195,6 +339,12 @@ class AccountEditView(ScopedAccountsMixin, EditView):
     def get_success_message(self):
         return _("Le compte de « %(name)s » a été modifié.") % {"name": self.object}
 
+    def get_context_data(self, **kwargs):
+        # Until its first login, the account's screen offers « Renvoyer
+        # l'invitation » in a banner (users.views).
+        add_invitation_banner(self.request, self.object)
+        return super().get_context_data(**kwargs)
+
     def save_instance(self):
         before = User.objects.get(pk=self.object.pk)
         instance = super().save_instance()
@@ -220,6 +370,42 @@ class ConseillerCreateView(AccountCreateView):
 
 class ConseillerEditView(AccountEditView):
     page_title = _("Modifier le conseiller")
+
+    @cached_property
+    def followed_bilans(self):
+        return self.object.bilans_suivis.count()
+
+    @cached_property
+    def header_buttons(self):
+        # « Réaffecter les candidats » is the reassignment app's (above users):
+        # linked by its URL name only.
+        if not self.followed_bilans:
+            return []
+        return [
+            HeaderButton(
+                _("Réaffecter les candidats"),
+                url=reverse("reassign_candidates", args=[self.object.pk]),
+                icon_name="resubmit",
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        if not self.object.is_active and self.followed_bilans:
+            messages.warning(
+                self.request,
+                _(
+                    "Ce conseiller est bloqué et suit encore %(count)s bilan(s) : "
+                    "réaffectez ses candidats à un autre conseiller de l'académie."
+                )
+                % {"count": self.followed_bilans},
+                buttons=[
+                    messages.button(
+                        reverse("reassign_candidates", args=[self.object.pk]),
+                        _("Réaffecter les candidats"),
+                    )
+                ],
+            )
+        return super().get_context_data(**kwargs)
 
 
 class AccountViewSet(ModelViewSet):

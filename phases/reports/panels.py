@@ -59,7 +59,7 @@ class AcademieListPanel(Component):
 
 class ConseillersPanel(AcademieListPanel):
     order = 20
-    template_name = "phases/admin/panel_conseillers.html"
+    template_name = "wagtailadmin/home/panel_conseillers.html"
     index_url_name = "conseillers:index"
 
     def read(self, user):
@@ -79,7 +79,7 @@ class ConseillersPanel(AcademieListPanel):
 
 class CandidatsPanel(AcademieListPanel):
     order = 30
-    template_name = "phases/admin/panel_candidats.html"
+    template_name = "wagtailadmin/home/panel_candidats.html"
     index_url_name = "candidats:index"
 
     def read(self, user):

@@ -9,7 +9,7 @@ import csv
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -101,10 +101,29 @@ class ActivityFilterSet(WagtailFilterSet):
     start_date = django_filters.DateFromToRangeFilter(
         label=_("Début du bilan"), widget=DateRangePickerWidget
     )
+    identifiant = django_filters.CharFilter(
+        label=_("Identifiant du candidat"),
+        help_text=_(
+            "Le numéro de la colonne « Identifiant » ou l'identifiant de connexion."
+        ),
+        method="filter_identifiant",
+    )
 
     class Meta:
         model = Bilan
         fields = []
+
+    def filter_identifiant(self, queryset, name, value):
+        """The table's "Identifiant" (the candidate's number) or their login
+        name, exactly: an administrator looks one candidate up."""
+        value = value.strip()
+        if not value:
+            return queryset
+        matches = Q(candidate__username__iexact=value)
+        # A number beyond any id (19 digits and more) is no id: no query error.
+        if value.isascii() and value.isdigit() and len(value) < 19:
+            matches |= Q(candidate_id=int(value))
+        return queryset.filter(matches)
 
     def filter_phase_terminee(self, queryset, name, phase):
         return queryset.filter(pk__in=_done_bilan_ids(phase))

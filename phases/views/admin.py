@@ -29,7 +29,11 @@ from users.permissions import (
     AcademieAccountsPolicy,
     AcademieReadOnlyPolicy,
 )
-from users.viewsets import AccountEditView
+from users.viewsets import (
+    AccountEditView,
+    BulkActionsListingMixin,
+    FoldedSearchMixin,
+)
 
 from ..models import Bilan
 from ..reports.activity import activity_queryset, progress
@@ -130,10 +134,15 @@ def progress_cell(bilan):
     return _("%(done)s sur %(total)s") % {"done": done, "total": total}
 
 
-class CandidatIndexView(IndexView):
+class CandidatIndexView(BulkActionsListingMixin, FoldedSearchMixin, IndexView):
     # Eight columns do not fit a phone: "Statut du bilan" and what follows were
     # cut off at the right edge. Each row is a card there (css/monbilan_admin.css).
     table_classname = "listing monbilan-cards"
+    # phases.views.bulk_actions
+    bulk_actions = ("monbilan_block", "monbilan_unblock", "monbilan_export")
+
+    def bulk_row_name(self, bilan):
+        return str(bilan.candidate)
 
     def get_base_queryset(self):
         return activity_queryset(self.request.user)
@@ -154,6 +163,7 @@ class CandidatViewSet(ModelViewSet):
         "candidate__username",
         "candidate__first_name",
         "candidate__last_name",
+        "candidate__email",
     ]
     search_backend_name = None
     form_fields = []

@@ -1,6 +1,8 @@
 """The activity CSV by PostgreSQL's COPY: the bytes of the Python path (issue 16)."""
 
+import csv
 import datetime
+import io
 import sys
 
 from django.db import connection
@@ -14,6 +16,7 @@ from phases.reports import activity_copy
 from phases.reports.activity import activity_queryset
 from phases.reports.views import ActivityReportView
 from phases.rules.bilans import create_bilan
+from users.models import User
 
 from ..factories import ConseillerFactory, DabmFactory, UserFactory
 
@@ -130,6 +133,8 @@ def varied(world, phases):
         {"dabm": "lunel"},
         {"phase_terminee": "first"},
         {"phase_non_terminee": "first", "modalite": "mixte"},
+        {"identifiant": "v.7"},
+        {"identifiant": "number of v.8"},
     ],
 )
 def test_copy_writes_the_bytes_of_the_python_path(client_as, varied, phases, params):
@@ -139,6 +144,9 @@ def test_copy_writes_the_bytes_of_the_python_path(client_as, varied, phases, par
     for key in ("phase_terminee", "phase_non_terminee"):
         if key in params:
             params[key] = phases[0].pk
+    if params.get("identifiant", "").startswith("number of "):
+        username = params["identifiant"].removeprefix("number of ")
+        params["identifiant"] = str(User.objects.get(username=username).pk)
     response = client_as("admin").get(ACTIVITY, {**params, "export": "csv"})
     assert response.status_code == 200
     copied = b"".join(response.streaming_content)
@@ -147,6 +155,9 @@ def test_copy_writes_the_bytes_of_the_python_path(client_as, varied, phases, par
     text = copied.decode("utf-8-sig")
     assert "Toulouse" not in text
     assert text.count("\r\n") >= 2 or params  # a header and rows
+    if "identifiant" in params:
+        # One candidate: the header and their row.
+        assert len(list(csv.reader(io.StringIO(text), delimiter=";"))) == 2
     if not params:
         # The varied world is in it: quoting, neutralising, hours.
         assert '"\'=Contexte; ""de"" la demande' in text
