@@ -1,5 +1,7 @@
 """The form of a « Rapport d'activité » in the admin."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from users.models import Dabm
@@ -13,6 +15,7 @@ class ActivityReportForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         if "dabm" in self.fields and user is not None:
+            self.fields["dabm"].empty_label = _("Toute l'académie")
             self.fields["dabm"].queryset = (
                 Dabm.objects.visible_to(user)
                 .select_related("academie")

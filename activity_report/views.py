@@ -131,19 +131,14 @@ class ReportInspectView(ScopedReportMixin, snippet_views.InspectView):
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         viewset = ActivityReport.snippet_viewset
-        for label, name, icon, priority in (
-            (_("Télécharger le PDF"), "pdf", "doc-full", 30),
-            (_("Télécharger le CSV"), "csv", "download", 40),
-            (_("Historique"), "history", "history", 50),
-        ):
-            buttons.append(
-                Button(
-                    label,
-                    url=reverse_name(viewset, name, self.object.pk),
-                    icon_name=icon,
-                    priority=priority,
-                )
+        buttons.append(
+            Button(
+                _("Historique"),
+                url=reverse_name(viewset, "history", self.object.pk),
+                icon_name="history",
+                priority=50,
             )
+        )
         return buttons
 
     def get_context_data(self, **kwargs):

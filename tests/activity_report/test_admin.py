@@ -238,3 +238,20 @@ def test_the_csv_has_every_figure_and_no_formula(client_as, world):
     values = {(r[1], r[2]): r[3] for r in rows[2:]}
     assert values[("Ensemble", "Bilans commencés")] == "8"
     assert values[("Sète", "Bilans commencés")] == "moins de 5"
+
+
+def test_the_edit_page_offers_publier_once(client_as, world):
+    report = report_for(world.montpellier, live=False)
+    for role in ("admin", "superuser"):
+        text = read(client_as(role).get(url("edit", report)))
+        assert text.count('name="action-publish"') == 1, role
+
+
+def test_an_administrator_publishes(client_as, world):
+    report = report_for(world.montpellier, live=False)
+    response = client_as("admin").post(
+        url("edit", report), form_data(**{"action-publish": "action-publish"})
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.live
