@@ -15,7 +15,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
-from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
@@ -30,8 +29,7 @@ from .imports import (
     MAX_BYTES,
     MAX_ROWS,
     ImportFileError,
-    ImportRejected,
-    import_conseillers,
+    import_pending_file,
     preview,
     template_csv,
 )
@@ -196,7 +194,11 @@ def upload(request):
 
 @require_POST
 def confirm(request):
-    """Create the conseillers of the previewed file, checked again: all or none."""
+    """Create the conseillers of the previewed file, checked again: all or none.
+
+    The work is a task (`import_pending_file`): with the immediate backend its
+    outcome is known here; with the worker, the administrator is told by e-mail.
+    """
     check_manager(request)
     pending = request.session.get(SESSION_KEY)
     form = ImportForm(user=request.user)
@@ -207,34 +209,42 @@ def confirm(request):
             "Déposez le fichier à nouveau."
         )
         return render_form(request, form, status=400, error=error)
-    forget_pending_after = pending["name"]
-    academie = Academie.objects.get(pk=pending["academie"])
-    try:
-        with storages["private"].open(pending["name"], "rb") as file:
-            count = import_conseillers(
-                file, academie, created_by=request.user, request=request
-            )
-    except ImportRejected as rejected:
-        messages.error(
+    # From here the file is the task's, which deletes it.
+    del request.session[SESSION_KEY]
+    result = import_pending_file.enqueue(
+        name=pending["name"],
+        academie_id=pending["academie"],
+        created_by_id=request.user.pk,
+    )
+    if not result.is_finished:
+        messages.success(
             request,
             _(
-                "Depuis l'aperçu, des comptes ont changé : aucun conseiller n'a été "
-                "créé. Corrigez les lignes signalées et déposez le fichier à nouveau."
+                "L'import est lancé : vous recevrez un courriel quand il sera "
+                "terminé, et les conseillers apparaîtront dans cette liste."
             ),
         )
-        return render_preview(
-            request, rejected.preview, filename=pending["filename"], status=400
-        )
-    except (ImportFileError, IntegrityError, FileNotFoundError):
+        return redirect("conseillers:index")
+    outcome = result.return_value or {"created": 0, "failed": True}
+    if outcome.get("in_error"):
+        error = ngettext(
+            "Depuis l'aperçu, des comptes ont changé : %(count)s ligne a maintenant "
+            "une erreur et aucun conseiller n'a été créé. Déposez le fichier à "
+            "nouveau pour la voir.",
+            "Depuis l'aperçu, des comptes ont changé : %(count)s lignes ont "
+            "maintenant des erreurs et aucun conseiller n'a été créé. Déposez le "
+            "fichier à nouveau pour les voir.",
+            outcome["in_error"],
+        ) % {"count": outcome["in_error"]}
+        return render_form(request, form, status=400, error=error)
+    if not outcome["created"]:
         error = _(
             "L'import a échoué : aucun conseiller n'a été créé. Un identifiant "
             "ou une adresse vient peut-être d'être pris par un autre compte : "
             "déposez le fichier à nouveau pour le vérifier."
         )
         return render_form(request, form, status=409, error=error)
-    finally:
-        if request.session.get(SESSION_KEY, {}).get("name") == forget_pending_after:
-            forget_pending(request)
+    count = outcome["created"]
     messages.success(
         request,
         ngettext(

@@ -29,14 +29,19 @@ from itertools import islice
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from django_tasks import task
+
 from .accounts import create_account
-from .emails import send_account_created_email
-from .models import Dabm, User
+from .emails import enqueue_email, send_account_created_email
+from .models import Academie, Dabm, User
+from .site_url import absolute_url
 
 #: (key, label): the key is the label without accents, in lower case.
 COLUMNS = (
@@ -488,3 +493,44 @@ def send_invitations(pks, *, created_by, request=None):
     for start in range(0, len(pks), CHUNK):
         for user in User.objects.filter(pk__in=pks[start : start + CHUNK]):
             send_account_created_email(request, user, created_by)
+
+
+@task()
+def import_pending_file(name, academie_id, created_by_id):
+    """Confirm an import in the background: 10,000 accounts take longer than a
+    request may last (gunicorn and nginx stop it at 30 s). With the immediate
+    backend (development, tests) it runs within the request, and its outcome is
+    shown at once; with the worker, the administrator is told by e-mail, as
+    they are in both cases.
+
+    `name` is the previewed file in the private storage, deleted here whatever
+    happens. Returns {"created": n} or {"created": 0, "in_error": n} (rows that
+    became wrong since the preview) or {"created": 0, "failed": True}.
+    """
+    storage = storages["private"]
+    academie = Academie.objects.get(pk=academie_id)
+    created_by = User.objects.get(pk=created_by_id)
+    try:
+        with storage.open(name, "rb") as file:
+            outcome = {
+                "created": import_conseillers(file, academie, created_by=created_by)
+            }
+    except ImportRejected as rejected:
+        outcome = {"created": 0, "in_error": rejected.preview.in_error}
+    except (ImportFileError, IntegrityError, FileNotFoundError):
+        outcome = {"created": 0, "failed": True}
+    finally:
+        storage.delete(name)
+    enqueue_email(
+        "users/import/emails/done_subject.txt",
+        "users/import/emails/done_body.txt",
+        {
+            "user": created_by,
+            "academie": academie,
+            **outcome,
+            "listing_url": absolute_url(reverse("conseillers:index")),
+            "import_url": absolute_url(reverse("users_import_conseillers")),
+        },
+        created_by.email,
+    )
+    return outcome
