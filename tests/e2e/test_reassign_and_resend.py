@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from users.accounts import create_account
 from users.models import User
 
+from .axe import check_page
 from .helpers import E2E, log_in
 
 pytestmark = E2E
@@ -65,6 +66,7 @@ def test_reassigning_a_blocked_conseillers_candidates(
             "heading", name=f"Réaffecter les candidats de {world.conseiller}"
         )
     ).to_be_visible()
+    check_page(page, "admin: réaffecter les candidats")
 
     # Nothing chosen: a French error, nothing moved, the target kept.
     page.get_by_label("Nouveau conseiller").select_option(
@@ -78,6 +80,7 @@ def test_reassigning_a_blocked_conseillers_candidates(
         str(world.autre_conseiller.pk)
     )
     shoot(page, "erreur", width)
+    check_page(page, "admin: réaffecter les candidats, erreurs")
 
     page.get_by_label(str(world.candidat), exact=True).check()
     shoot(page, "choix", width)
@@ -127,6 +130,7 @@ def test_resending_an_invitation_from_the_admin(page, login, world, width):
     expect(
         page.get_by_text("Ce compte ne s'est encore jamais connecté")
     ).to_be_visible()
+    check_page(page, "admin: conseiller jamais connecté")
     shoot(page, "invitation-banniere", width)
     page.get_by_role("button", name="Renvoyer l'invitation").click()
     expect(
@@ -167,6 +171,7 @@ def test_a_conseiller_resends_their_candidates_invitation(page, login, world, wi
     expect(
         page.get_by_text("Ce candidat ne s'est encore jamais connecté")
     ).to_be_visible()
+    check_page(page, "conseiller: bilan, renvoyer l'invitation")
     page.get_by_role("button", name="Renvoyer l'invitation").click()
     expect(
         page.get_by_text(f"Un nouveau lien a été envoyé à {world.candidat.email}")
