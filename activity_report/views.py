@@ -62,6 +62,13 @@ class ReportIndexView(snippet_views.IndexView):
         )
 
 
+class ReportCreateView(snippet_views.CreateView):
+    """Once made, the report opens on its page: its figures, computed now."""
+
+    def get_success_url(self):
+        return reverse_name(ActivityReport.snippet_viewset, "inspect", self.object.pk)
+
+
 class ReportEditView(ScopedReportMixin, snippet_views.EditView):
     @property
     def header_more_buttons(self):

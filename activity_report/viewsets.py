@@ -38,6 +38,7 @@ class ActivityReportViewSet(SnippetViewSet):
     chooser_viewset_class = views.ReportChooserViewSet
 
     index_view_class = views.ReportIndexView
+    add_view_class = views.ReportCreateView
     edit_view_class = views.ReportEditView
     delete_view_class = views.ReportDeleteView
     usage_view_class = views.ReportUsageView

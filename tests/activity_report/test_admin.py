@@ -49,6 +49,8 @@ def test_an_administrator_makes_a_report_of_their_academie(client_as, world):
     response = client.post(ADD, form_data(academie=str(world.toulouse.pk)))
     assert response.status_code == 302
     report = ActivityReport.objects.get()
+    # Saving leads to the report's page, its figures computed.
+    assert response["Location"] == url("inspect", report)
     assert report.academie == world.montpellier
     assert not report.live
     assert group(report.figures)["started"] == 7

@@ -67,14 +67,17 @@ def test_a_report_made_published_embedded_and_read(
     report = ActivityReport.objects.get()
     assert report.academie == world.montpellier
 
-    # Its page: charts and tables.
-    page.goto("/admin/rapports-activite/")
-    page.get_by_role("link", name=TITLE).click()
+    # Its page, where saving leads: charts and tables.
     expect(page.get_by_role("heading", name="Bilans", exact=True)).to_be_visible()
     chart = page.get_by_role("img", name=re.compile("phases sélectionnées"))
     expect(chart).to_be_visible()
     expect(page.get_by_role("rowheader", name="Bilans commencés")).to_be_visible()
     shot(page, f"04-report-{width}")
+    check_page(page, "rapport-activite")
+    # It is listed, and its title leads back to it.
+    page.goto("/admin/rapports-activite/")
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", name="Bilans", exact=True)).to_be_visible()
 
     # Published from its edit page.
     page.get_by_role("link", name="Modifier ou publier").click()
