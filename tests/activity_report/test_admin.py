@@ -257,3 +257,23 @@ def test_an_administrator_publishes(client_as, world):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.live
+
+
+def listing_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(INDEX)  # warm: content types, the menu
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(INDEX).status_code == 200
+    return len(queries)
+
+
+def test_the_listing_reads_as_many_queries_for_2_and_for_12_reports(client_as, world):
+    client = client_as("admin")
+    for number in range(2):
+        report_for(world.montpellier, title=f"Rapport {number}")
+    few = listing_queries(client)
+    for number in range(10):
+        report_for(world.montpellier, title=f"Autre rapport {number}", live=False)
+    assert listing_queries(client) == few
