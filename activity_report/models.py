@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from users.models import Academie, Dabm
 
+from .panels import FiguresPanel
+
 
 class ActivityReportQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -120,6 +122,7 @@ class ActivityReport(
             ],
             heading=_("Période"),
         ),
+        FiguresPanel(heading=_("Chiffres")),
     ]
     search_fields = [
         index.SearchField("title"),

@@ -143,7 +143,11 @@ def test_recalculer_makes_a_new_revision_the_old_one_comparable(client_as, world
         "rapports_activite:revisions_compare",
         args=[report.pk, first.pk, report.latest_revision_id],
     )
-    assert client.get(compare).status_code == 200
+    comparison = read(client.get(compare))
+    # The figures are compared, as lines of text.
+    assert "Ensemble — Bilans commencés : " in comparison
+    assert '<span class="deletion">7<br>' in comparison
+    assert '<span class="addition">16<br>' in comparison
     # The journal says so.
     history = read(client.get(url("history", report)))
     assert "Chiffres recalculés" in history
