@@ -169,6 +169,7 @@ def querycounts():
     from django.test.utils import CaptureQueriesContext
 
     from phases.models import Bilan, PhasePage
+    from phases.rules.consent import give_consent
     from users.models import Academie, User
 
     results = {}
@@ -194,6 +195,8 @@ def querycounts():
         )
         bilan = Bilan.objects.filter(conseiller=conseiller).order_by("pk").first()
         candidate = bilan.candidate
+        # Else the consent gate answers the candidate's pages with a redirection.
+        give_consent(candidate)
         phase = (
             PhasePage.objects.live()
             .filter(pk=bilan.selected_phases.first().phase_id)
@@ -214,6 +217,8 @@ def querycounts():
             client.get(url)  # warm caches (site root paths, etc.)
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(url)
+            if response.status_code != 200:
+                raise RuntimeError(f"{name}: {url} answered {response.status_code}")
             results.setdefault(name, {})[rows] = {
                 "queries": len(captured.captured_queries),
                 "status": response.status_code,

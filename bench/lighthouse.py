@@ -83,21 +83,29 @@ def report_name(path):
     return path.strip("/").replace("/", "_") or "accueil"
 
 
-def lighthouse(url, cookie, output):
-    subprocess.run(  # noqa: S603
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--only-categories=performance,accessibility",
-            "--output=json",
-            f"--output-path={output}",
-            "--chrome-flags=--headless=new --no-sandbox",
-            f"--extra-headers={json.dumps({'Cookie': cookie})}",
-        ],
-        env={**os.environ, "CHROME_PATH": CHROME},
-        check=True,
-    )
+def lighthouse(url, cookie, output, attempts=3):
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--only-categories=performance,accessibility",
+        "--output=json",
+        f"--output-path={output}",
+        "--chrome-flags=--headless=new --no-sandbox",
+        f"--extra-headers={json.dumps({'Cookie': cookie})}",
+    ]
+    for attempt in range(1, attempts + 1):
+        try:
+            subprocess.run(  # noqa: S603
+                command, env={**os.environ, "CHROME_PATH": CHROME}, check=True
+            )
+            break
+        except subprocess.CalledProcessError:
+            # Lighthouse sometimes loses its trace on a loaded machine
+            # (NO_NAVSTART): that run is lost, not the benchmark.
+            if attempt == attempts:
+                raise
+            print(f"  Lighthouse failed on {url}, run again", flush=True)
     report = json.loads(Path(output).read_text())
     audits = report["audits"]
     failing = sorted(

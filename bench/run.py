@@ -115,6 +115,10 @@ def summary(runs):
             if requests
             else None
         ),
+        "worker_cpu_ms_per_request_per_round": [
+            1000 * run["worker_cpu_s"] / run["requests"] if run["requests"] else None
+            for run in runs
+        ],
         "statuses": statuses,
     }
 
@@ -393,10 +397,16 @@ def report(results):
     return "\n".join(lines)
 
 
+RESULTS = Path(tempfile.gettempdir()) / "monbilan-bench-results.json"
+
+
+def save(results):
+    """The figures so far: a step that fails later loses only its own."""
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+
 def finish(results):
-    (Path(tempfile.gettempdir()) / "monbilan-bench-results.json").write_text(
-        json.dumps(results, indent=2, ensure_ascii=False)
-    )
+    save(results)
     print(json.dumps(results, indent=2, ensure_ascii=False))
     print()
     print(report(results))
@@ -473,10 +483,12 @@ def main():
         results["forms"] = compare_forms(
             setup, options.seconds, options.clients, server, options.rounds
         )
+        save(results)
         if options.forms_only:
             return finish(results)
         print(f"== activity table, {options.small} bilans", flush=True)
         results["activity_small"] = activity(server)
+        save(results)
 
     results["generate_large_s"] = generate(options.large - options.small)
     with Gunicorn(timeout=900) as server:
@@ -484,11 +496,14 @@ def main():
         results["activity_large"] = activity(server)
         print(f"== CSV export vs psql \\copy, {options.large} bilans", flush=True)
         results["export_vs_copy"] = export_vs_copy(server, options.export_rounds)
+    save(results)
 
     print("== query counts", flush=True)
     results["querycounts"] = fixtures("querycounts")
+    save(results)
     print("== login CPU (in-process, test settings)", flush=True)
     results["login"] = login_cpu(options.login_runs)
+    save(results)
     if options.lighthouse_runs:
         print("== Lighthouse, mobile profile", flush=True)
         results["lighthouse"] = lighthouse(options.lighthouse_runs)
