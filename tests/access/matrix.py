@@ -242,6 +242,17 @@ def requests(o):
             f"/comptes/{o['candidat']}/renvoyer-l-invitation/",
             {"next": f"/bilans/{bilan}/"},
         ),
+        "users_import_conseillers": ("get", "/admin/conseillers/importer/", None),
+        "users_import_conseillers_template": (
+            "get",
+            "/admin/conseillers/importer/modele.csv",
+            None,
+        ),
+        "users_import_conseillers_confirm": (
+            "post",
+            "/admin/conseillers/importer/confirmer/",
+            {"token": "x"},
+        ),
         "destructions:index": ("get", "/admin/journal-des-destructions/", None),
         "destructions:index_results": (
             "get",

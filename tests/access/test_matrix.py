@@ -142,6 +142,11 @@ EXPECTED = {
     # account; on the site, the candidate's own conseiller.
     "resend_invitation": "L   403 403 403 403 A   302 404 302",
     "users:resend_invitation": "L   404 404 302 404 404 404 404 404",
+    # « Importer des conseillers »: académie administrators (into their own
+    # académie) and superusers; the confirmation without a previewed file is a 400.
+    "users_import_conseillers": "L   403 403 403 403 A   200 200 200",
+    "users_import_conseillers_template": "L   403 403 403 403 A   200 200 200",
+    "users_import_conseillers_confirm": "L   403 403 403 403 A   400 400 400",
     "destructions:index": "L   403 403 403 403 A   200 200 200",
     "destructions:index_results": "L   403 403 403 403 A   200 200 200",
     # The académies' administrators: superusers only; blocked, never deleted. An
