@@ -14,7 +14,21 @@ from django.utils.translation.template import templatize
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_DIRS = ["home", "phases", "search", "users", "monbilan", "templates"]
+PROJECT_DIRS = [
+    "users",
+    "support",
+    "home",
+    "phases",
+    "synthese",
+    "reassignment",
+    "questionnaires",
+    "activity_report",
+    "retention",
+    "search",
+    "backups",
+    "monbilan",
+    "templates",
+]
 PLURAL_FUNCTIONS = {"ngettext", "ngettext_lazy"}
 
 

@@ -286,7 +286,7 @@ JOURNAL_ACTIONS = [
     ("monbilan.account.referent_on", "Rôle conseiller référent attribué"),
     ("monbilan.account.referent_off", "Rôle conseiller référent retiré"),
     ("monbilan.account.dabm", "DABM modifié"),
-    ("monbilan.activity_export", "Export du tableau d'activité"),
+    ("monbilan.account.invitation_resent", "Invitation renvoyée"),
 ]
 
 
