@@ -44,7 +44,7 @@ def rows():
             ARGON2_DJANGO,
         ),
         (
-            "**Argon2id, `Argon2idOwaspHasher` (t=3, m=19 MiB, p=1): after**",
+            "**Argon2id, `Argon2idOwaspHasher` (t=2, m=19 MiB, p=1): after**",
             after,
             after[0],
         ),

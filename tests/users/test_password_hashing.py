@@ -36,7 +36,7 @@ def test_the_production_list_puts_argon2id_first_and_keeps_pbkdf2():
 @production_hashers
 def test_a_new_password_is_argon2id_with_owasp_parameters_or_stronger():
     encoded = make_password(PASSWORD)
-    assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=3,p=1$")
+    assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
     assert isinstance(identify_hasher(encoded), Argon2idOwaspHasher)
     # OWASP's minimum: m=19 MiB, t=2, p=1.
     hasher = Argon2idOwaspHasher()
@@ -89,7 +89,7 @@ def test_an_argon2_hash_with_djangos_defaults_is_redone_with_ours(client):
 
     assert login(client, "argon.defaut").status_code == 302
     user.refresh_from_db()
-    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=3,p=1$")
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
 
 
 def _django_default_argon2(password):
@@ -97,3 +97,22 @@ def _django_default_argon2(password):
 
     hasher = Argon2PasswordHasher()
     return hasher.encode(password, hasher.salt())
+
+
+@production_hashers
+def test_a_hash_of_the_previous_release_t3_is_redone_at_t2(client):
+    """Until 2026-12 the hasher made one more pass (t=3): those hashes still open
+    the account, and are redone with today's parameters."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    class PreviousHasher(Argon2PasswordHasher):
+        time_cost, memory_cost, parallelism = 3, 19 * 1024, 1
+
+    user = UserFactory(username="hache.t3")
+    user.password = PreviousHasher().encode(PASSWORD, PreviousHasher().salt())
+    user.save(update_fields=["password"])
+    assert "$m=19456,t=3,p=1$" in user.password
+
+    assert login(client, "hache.t3").status_code == 302
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
