@@ -194,6 +194,12 @@ def compare_forms(setup, seconds, concurrency, server, rounds=3):
     results = {name: summary(scenario_runs) for name, scenario_runs in runs.items()}
     for name, result in results.items():
         print(f"  {name}: {result}", flush=True)
+    # As in the warm-up: a figure with other answers than 200s is not the page's.
+    wrong = {
+        n: r["statuses"] for n, r in results.items() if set(r["statuses"]) != {200}
+    }
+    if wrong:
+        raise RuntimeError(f"answers other than 200 during the rounds: {wrong}")
     return results
 
 
