@@ -35,7 +35,12 @@ from django.utils.translation import gettext as _
 from phases.hours import REALISE, format_minutes
 from phases.models import Bilan, BilanPhase, PhasePage, PhaseSubmission, RendezVous
 from questionnaires.models import QuestionnairePage, QuestionnaireResponse
-from questionnaires.statistics import MIN_RESPONSES, is_masked, quarter_label
+from questionnaires.statistics import (
+    MIN_RESPONSES,
+    is_masked,
+    option_cells,
+    quarter_label,
+)
 from users.models import Dabm
 
 #: Bumped when the shape of the stored figures changes.
@@ -243,19 +248,6 @@ def compute_figures(report):
     }
 
 
-def _cells(counter, options, base):
-    if is_masked(base):
-        return None
-    return [
-        {
-            "option": option,
-            "count": counter[option],
-            "percent": round(100 * counter[option] / base) if base else 0,
-        }
-        for option in options
-    ]
-
-
 def _questionnaires(bilans, since, until, dabm_names, report):
     """Satisfaction and six-month figures: per counted question, how many gave
     each answer, for the responses sent in the period; by DABM and in all.
@@ -320,7 +312,7 @@ def _questionnaire(page, bilans, since, until, dabm_names, report):
                         "label": str(child.value["label"]),
                         "statement": str(row_label) if row_label else "",
                         "base": shown(base),
-                        "cells": _cells(counter, options, base),
+                        "cells": option_cells(counter, options, base),
                     }
                 )
         return {

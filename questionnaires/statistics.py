@@ -58,8 +58,9 @@ def _share(count, base):
     return round(100 * count / base) if base else 0
 
 
-def _cells(counter, options, base):
-    """[{"option", "count", "percent"}] or None when masked."""
+def option_cells(counter, options, base):
+    """[{"option", "count", "percent"}] or None when masked (the statistics
+    page and the Rapport d'activité)."""
     if is_masked(base):
         return None
     return [
@@ -142,12 +143,14 @@ def questionnaire_figures(user, page, *, today=None):
         for row_key, row_label, options in tally_rows:
             key = (child.id, row_key)
             base = bases[key]["all"]
-            overall = _cells(counts[key]["all"], options, base)
+            overall = option_cells(counts[key]["all"], options, base)
             periods = [
                 {
                     "label": quarter_label(quarter),
                     "base": bases[key][quarter],
-                    "cells": _cells(counts[key][quarter], options, bases[key][quarter]),
+                    "cells": option_cells(
+                        counts[key][quarter], options, bases[key][quarter]
+                    ),
                 }
                 for quarter in quarters
             ]
