@@ -103,12 +103,11 @@ def reassign_bilans(*, source, target, bilans, by):
     Bilan.objects.filter(pk__in=bilan_ids).update(
         conseiller=target, dabm=target.dabm_id
     )
-    candidate_ids = {bilan.candidate_id for bilan in moved}
-    for candidate in User.objects.filter(pk__in=candidate_ids).exclude(
+    # One UPDATE: a candidate has no role group to sync (User.save), and the
+    # académie goes with the DABM as User.save would set it.
+    User.objects.filter(pk__in={bilan.candidate_id for bilan in moved}).exclude(
         dabm_id=target.dabm_id
-    ):
-        candidate.dabm = target.dabm
-        candidate.save()
+    ).update(dabm_id=target.dabm_id, academie_id=target.academie_id)
     _hand_over_read_markers(source, target, bilan_ids)
 
     moved = list(reassignable_bilans(target).filter(pk__in=bilan_ids))
