@@ -7,12 +7,10 @@ the report's page (`ReportInspectView`), « Recalculer », the PDF and the CSV,
 and a chooser that offers only the published reports of the user's académie.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,8 +23,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from monbilan.spreadsheets import csv_response
 from phases.documents import PdfUnavailable, font_urls, write_pdf
-from phases.reports.views import neutralise_formula
 
 from .display import masked_text, report_context
 from .models import ActivityReport
@@ -292,43 +290,22 @@ class ReportCsvView(View):
     def get(self, request, pk):
         report = scoped_report(request.user, pk)
         version = latest_version(report)
-
-        class Echo:
-            def write(self, value):
-                return value.encode("utf-8")
-
-        writer = csv.writer(Echo(), delimiter=";")
         masked = masked_text()
 
         def rows():
-            yield "\ufeff".encode()
-            yield writer.writerow(
-                [_("Rubrique"), _("Périmètre"), _("Indicateur"), _("Valeur")]
-            )
-            yield writer.writerow(
-                [
-                    neutralise_formula(str(cell))
-                    for cell in (
-                        _("Rapport"),
-                        version.figures.get("academie", ""),
-                        version.title,
-                        version.figures.get("period", ""),
-                    )
-                ]
+            yield (
+                _("Rapport"),
+                version.figures.get("academie", ""),
+                version.title,
+                version.figures.get("period", ""),
             )
             for section, scope, label, value in csv_rows(version):
-                yield writer.writerow(
-                    [
-                        neutralise_formula(str(section)),
-                        neutralise_formula(str(scope)),
-                        neutralise_formula(str(label)),
-                        masked if value is None else neutralise_formula(str(value)),
-                    ]
-                )
+                yield (section, scope, label, masked if value is None else value)
 
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{_filename(report, "csv")}"'
+        response = csv_response(
+            _filename(report, "csv"),
+            [_("Rubrique"), _("Périmètre"), _("Indicateur"), _("Valeur")],
+            rows(),
         )
         response["Cache-Control"] = "private, no-store"
         return response

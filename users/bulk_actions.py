@@ -17,57 +17,23 @@ buttons of the action types they name, never Wagtail's.
 """
 
 import copy
-import csv
 from operator import methodcaller
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.views.bulk_action import BulkAction
 
+from monbilan.spreadsheets import csv_response
+
 from .accounts import log_account_changes
 from .models import User
 from .permissions import AcademieAccountsPolicy
 from .viewsets import ConseillerViewSet
-
-# Spreadsheets run a cell that starts with one of these: a quote before it keeps
-# it text, as the activity CSV does (https://owasp.org/www-community/attacks/CSV_Injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class _Echo:
-    def write(self, value):
-        return value.encode("utf-8")
-
-
-def csv_response(filename, headings, rows):
-    """A streamed CSV for a French Excel (UTF-8 with BOM, ";"), formulas
-    neutralised: one row in memory at a time."""
-
-    def lines():
-        writer = csv.writer(_Echo(), delimiter=";")
-        yield "\ufeff".encode()
-        yield writer.writerow([str(heading) for heading in headings])
-        for row in rows:
-            yield writer.writerow(
-                [neutralise_formula("" if cell is None else str(cell)) for cell in row]
-            )
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{filename}-{timezone.localdate():%Y-%m-%d}.csv"'
-    )
-    return response
 
 
 class ScopedBulkAction(BulkAction):
@@ -207,7 +173,11 @@ class ExportBulkAction(ScopedBulkAction):
         rows = (
             [cell_text(column.get_value(obj)) for column in columns] for obj in objects
         )
-        return csv_response(self.filename, [column.label for column in columns], rows)
+        return csv_response(
+            f"{self.filename}-{timezone.localdate():%Y-%m-%d}.csv",
+            [column.label for column in columns],
+            rows,
+        )
 
     def post(self, request, *args, **kwargs):
         return self.get(request, *args, **kwargs)

@@ -30,24 +30,13 @@ from wagtail.models import ModelLogEntry
 import django_filters
 
 from monbilan.admin_columns import LabelledColumn
+from monbilan.spreadsheets import BOM, Echo, neutralise_formula
 from users.models import Dabm, User
 from users.permissions import is_academie_manager
 
 from ..models import Bilan, PhasePage, PhaseSubmission
 from . import activity_copy, statistics
 from .activity import ACTIVITY_COLUMNS, activity_queryset, activity_rows
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """Keep a spreadsheet from executing a cell: prefix risky text with a quote.
-
-    https://owasp.org/www-community/attacks/CSV_Injection
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 class AcademieManagerRequiredMixin:
@@ -171,14 +160,9 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
 
     def stream_csv(self, queryset):
         """Stream rows as the database yields them: memory stays flat."""
-
-        class Echo:
-            def write(self, value):
-                return value.encode("utf-8")
-
         writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
         # The BOM tells Excel the file is UTF-8 (accents intact).
-        yield "\ufeff".encode()
+        yield BOM
         yield writer.writerow(
             {field: self.get_heading(queryset, field) for field in self.list_export}
         )
@@ -191,11 +175,6 @@ class ActivityReportView(AcademieManagerRequiredMixin, ReportView):
 
     def stream_csv_rows(self, queryset):
         """The rows after the header, written by Python: SQLite's path."""
-
-        class Echo:
-            def write(self, value):
-                return value.encode("utf-8")
-
         writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
         for row in activity_rows(queryset):
             yield self.write_csv_row(writer, row)
