@@ -16,6 +16,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from users.accounts import invitation_refusal
+
 from ..models import Bilan, PhasePage
 from ..overview import BilanRow, bilan_overview, followed_bilans
 from ..questions.display import page_items
@@ -155,6 +157,8 @@ def bilan_detail(request, bilan_id):
         {
             "bilan": bilan,
             "candidate": bilan.candidate,
+            # « Renvoyer l'invitation »: the rule of users.accounts, not the page's.
+            "can_resend_invitation": invitation_refusal(bilan.candidate) is None,
             "bilan_rendezvous": rendezvous_of_bilan(bilan),
             **bilan_overview(bilan, request.user),
         },
